@@ -1,0 +1,91 @@
+"""Command line: ``python -m lessons data check|download`` and ``python -m lessons lab``.
+
+``lab`` is what the README's first command runs: it makes sure the NLTK data is
+there, then opens the lessons in JupyterLab.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+NOTEBOOKS = REPO / "notebooks"
+# Course machines without internet keep a copy of the data here, beside the repository.
+COURSE_NLTK_DATA = REPO.parent / "shared" / "nltk_data"
+
+
+def _absolute_nltk_data() -> None:
+    # Kernels run in notebooks/, so a relative NLTK_DATA would point somewhere else there.
+    if os.environ.get("NLTK_DATA"):
+        folders = os.environ["NLTK_DATA"].split(os.pathsep)
+        os.environ["NLTK_DATA"] = os.pathsep.join(os.path.abspath(folder) for folder in folders)
+
+
+def data_check() -> int:
+    from lessons import data
+
+    print(data.report())
+    return 1 if data.missing() else 0
+
+
+def data_download(download_dir: str | None) -> int:
+    from lessons import data
+
+    still_missing = data.download(download_dir)
+    print(data.report())
+    if still_missing:
+        print(f"\nCould not download: {', '.join(still_missing)} (no internet access?).", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _ensure_data() -> bool:
+    from lessons import data
+
+    if not data.missing():
+        return True
+    if COURSE_NLTK_DATA.is_dir() and "NLTK_DATA" not in os.environ:
+        print(f"Using the course's offline NLTK data in {COURSE_NLTK_DATA}")
+        os.environ["NLTK_DATA"] = str(COURSE_NLTK_DATA)
+        import nltk
+
+        nltk.data.path.insert(0, str(COURSE_NLTK_DATA))
+        if not data.missing():
+            return True
+    print("Some NLTK data is missing; downloading it ...")
+    return data_download(None) == 0
+
+
+def lab(extra_arguments: list[str]) -> int:
+    _absolute_nltk_data()
+    if not _ensure_data():
+        return 1
+    first_lesson = sorted(path.name for path in NOTEBOOKS.glob("*.ipynb"))[:1]
+    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={NOTEBOOKS}", *first_lesson]
+    return subprocess.call(command + extra_arguments)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m lessons", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    data_parser = commands.add_parser("data", help="check or download the NLTK data the lessons need")
+    data_parser.add_argument("action", choices=["check", "download"])
+    data_parser.add_argument("--dir", help="download into this folder (default: NLTK's own choice)")
+    commands.add_parser("lab", help="check the data, then open the lessons in JupyterLab")
+    arguments, extra = parser.parse_known_args(argv)
+    if arguments.command == "lab":
+        return lab(extra)
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    _absolute_nltk_data()
+    if arguments.action == "check":
+        return data_check()
+    return data_download(arguments.dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

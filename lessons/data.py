@@ -1,0 +1,140 @@
+"""Which NLTK data the lessons need, where it is, and what to do when it is missing.
+
+NLTK keeps its models and corpora outside the Python package, in ``nltk_data``
+folders on a search path (``nltk.data.path``; the ``NLTK_DATA`` environment
+variable adds folders to the front). This module is the one place that knows
+which of those resources the lessons use. Nothing here touches the network
+unless you call :func:`download`.
+
+Lesson 1 (``01_tokenizing.ipynb``) explains the setup cell that calls
+:func:`require`.
+
+>>> [resource.name for resource in RESOURCES][:2]
+['punkt_tab', 'averaged_perceptron_tagger_eng']
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DOWNLOAD_COMMAND = "python -m lessons data download"
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One NLTK data package: its download name, the path NLTK looks it up by, and its use."""
+
+    name: str
+    lookup_path: str
+    used_for: str
+
+
+RESOURCES: tuple[Resource, ...] = (
+    Resource("punkt_tab", "tokenizers/punkt_tab/english/", "splitting text into sentences"),
+    Resource(
+        "averaged_perceptron_tagger_eng",
+        "taggers/averaged_perceptron_tagger_eng/",
+        "part-of-speech tagging",
+    ),
+    Resource("universal_tagset", "taggers/universal_tagset/", "mapping Penn tags to universal tags"),
+    Resource("stopwords", "corpora/stopwords/", "word frequencies without stopwords"),
+    Resource("words", "corpora/words/", "checking whether a word is English"),
+    Resource("names", "corpora/names/", "recognising first names"),
+    Resource("gazetteers", "corpora/gazetteers/", "recognising countries, states and cities"),
+    Resource("treebank", "corpora/treebank/", "training and evaluating taggers"),
+    Resource("conll2000", "corpora/conll2000/", "evaluating chunk grammars"),
+    Resource("state_union", "corpora/state_union/", "a large text for benchmarks"),
+)
+
+RESOURCES_BY_NAME = {resource.name: resource for resource in RESOURCES}
+
+
+class MissingResourceError(LookupError):
+    """An NLTK resource the lessons need is not installed.
+
+    The message names the resource and both ways to fix it, so a student who
+    meets it in a notebook knows what to do without reading a traceback.
+    """
+
+    def __init__(self, name: str):
+        self.name = name
+        resource = RESOURCES_BY_NAME.get(name)
+        use = f" (used for {resource.used_for})" if resource else ""
+        super().__init__(
+            f"The NLTK resource '{name}'{use} is not installed.\n"
+            f"Fix it in one of two ways:\n"
+            f"  1. With internet access, run:  {DOWNLOAD_COMMAND}\n"
+            f"  2. Offline, point NLTK_DATA at a folder that has it before starting Python or "
+            f"Jupyter, e.g.  export NLTK_DATA=/path/to/nltk_data\n"
+            f"NLTK looked in: {', '.join(search_path())}"
+        )
+
+    def _render_traceback_(self) -> list[str]:
+        # IPython calls this instead of printing a traceback, so a notebook shows only the advice.
+        return [f"MissingResourceError: {self}"]
+
+
+def search_path() -> list[str]:
+    """The folders NLTK searches for data, in order, as absolute paths."""
+    import nltk
+
+    return [os.path.abspath(folder) for folder in nltk.data.path if isinstance(folder, str)]
+
+
+def find(name: str) -> Path | None:
+    """Where resource ``name`` is installed, or ``None`` if NLTK cannot find it."""
+    import nltk
+
+    try:
+        return Path(nltk.data.find(RESOURCES_BY_NAME[name].lookup_path))
+    except LookupError:
+        return None
+
+
+def require(*names: str) -> None:
+    """Raise :class:`MissingResourceError` for the first of ``names`` that is not installed.
+
+    With no names, require every resource the lessons use.
+
+    >>> require("punkt_tab")   # silent when the data is there
+    """
+    for name in names or tuple(RESOURCES_BY_NAME):
+        if name not in RESOURCES_BY_NAME:
+            raise ValueError(f"Unknown resource {name!r}; known: {', '.join(RESOURCES_BY_NAME)}")
+        if find(name) is None:
+            raise MissingResourceError(name)
+
+
+def missing() -> list[str]:
+    """Names of the resources that are not installed."""
+    return [resource.name for resource in RESOURCES if find(resource.name) is None]
+
+
+def report() -> str:
+    """A table of every resource, where it was found, or that it is missing."""
+    lines = []
+    for resource in RESOURCES:
+        location = find(resource.name)
+        status = f"ok       {location}" if location else "MISSING"
+        lines.append(f"{resource.name:<32} {status}")
+    gaps = missing()
+    if gaps:
+        lines.append("")
+        lines.append(str(MissingResourceError(gaps[0])).split("\n", 1)[1])
+    return "\n".join(lines)
+
+
+def download(download_dir: str | None = None) -> list[str]:
+    """Download every missing resource with ``nltk.download``; return the names still missing.
+
+    This is the only function in the package that uses the network.
+    """
+    import nltk
+
+    for name in missing():
+        nltk.download(name, download_dir=download_dir, quiet=True, raise_on_error=False)
+    if download_dir:
+        nltk.data.path.insert(0, download_dir)
+    return missing()

@@ -1,0 +1,111 @@
+"""Spans of text as escaped HTML: highlighted passages, token chips and legends.
+
+Every explorer widget shows its results through these functions, and every
+piece of text is escaped here, so text a reader pastes in is shown, never run.
+Colours come from the Okabe–Ito palette, which stays distinct for colour-blind
+readers, and every highlight also carries its label as text, so colour is never
+the only cue. Lesson 1 (``01_tokenizing.ipynb``, "Token explorer") introduces it.
+
+>>> highlight("Putin met Xi", [Span(0, 5, "PERSON")])
+'<div class="lessons-text" ...><mark ...>Putin<sub ...>PERSON</sub></mark> met Xi</div>'
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour vision.
+PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
+LIGHT = {colour: colour + "40" for colour in PALETTE}  # the same colours at 25% opacity, for backgrounds
+
+TEXT_STYLE = "line-height:2.1;font-family:system-ui,sans-serif;font-size:0.95rem;white-space:pre-wrap"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch ``text[start:end]`` to highlight, the label shown with it, and an optional tooltip."""
+
+    start: int
+    end: int
+    label: str
+    tooltip: str = ""
+
+
+def colours_for(labels: Iterable[str]) -> dict[str, str]:
+    """A stable colour for each distinct label, in order of first appearance."""
+    colours: dict[str, str] = {}
+    for label in labels:
+        if label not in colours:
+            colours[label] = PALETTE[len(colours) % len(PALETTE)]
+    return colours
+
+
+def _mark(text: str, span: Span, colour: str) -> str:
+    tooltip = html.escape(span.tooltip or f"{span.label}: characters {span.start}–{span.end}", quote=True)
+    return (
+        f'<mark title="{tooltip}" style="background:{LIGHT.get(colour, colour)};'
+        f'border-bottom:3px solid {colour};padding:1px 2px;border-radius:3px">'
+        f"{html.escape(text[span.start:span.end])}"
+        f'<sub style="font-size:0.7em;font-weight:600;margin-left:2px">{html.escape(span.label)}</sub></mark>'
+    )
+
+
+def highlight(text: str, spans: Sequence[Span], colours: dict[str, str] | None = None) -> str:
+    """``text`` as HTML with each span marked and labelled. Overlapping spans after the first are skipped."""
+    colours = colours or colours_for(span.label for span in spans)
+    parts = []
+    position = 0
+    for span in sorted(spans, key=lambda span: (span.start, -span.end)):
+        if span.start < position or span.end <= span.start:
+            continue
+        parts.append(html.escape(text[position:span.start]))
+        parts.append(_mark(text, span, colours.get(span.label, PALETTE[-1])))
+        position = span.end
+    parts.append(html.escape(text[position:]))
+    return f'<div class="lessons-text" style="{TEXT_STYLE}">{"".join(parts)}</div>'
+
+
+def chips(items: Sequence[tuple[str, str]], colour: str = PALETTE[1]) -> str:
+    """A row of chips, one per ``(text, caption)`` pair: e.g. a token and its offsets.
+
+    >>> chips([("U.S.", "0–4")])
+    '<div ...><span ...>U.S.<small ...>0–4</small></span></div>'
+    """
+    chip_style = (
+        f"display:inline-block;margin:3px;padding:2px 6px;border:1px solid {colour};"
+        f"background:{LIGHT.get(colour, colour)};border-radius:4px;font-family:ui-monospace,monospace"
+    )
+    rendered = "".join(
+        f'<span style="{chip_style}">{html.escape(text)}'
+        f'<small style="display:block;font-size:0.7em;color:#333">{html.escape(caption)}</small></span>'
+        for text, caption in items
+    )
+    return f'<div class="lessons-chips" style="line-height:1.2">{rendered}</div>'
+
+
+def legend(colours: dict[str, str], descriptions: dict[str, str] | None = None) -> str:
+    """A legend: a swatch, the label and (optionally) what it means, for each label."""
+    descriptions = descriptions or {}
+    entries = "".join(
+        f'<span style="margin-right:12px;white-space:nowrap">'
+        f'<span style="display:inline-block;width:12px;height:12px;background:{colour};'
+        f'border:1px solid #333;vertical-align:middle"></span> <b>{html.escape(label)}</b>'
+        f'{" " + html.escape(descriptions[label]) if label in descriptions else ""}</span>'
+        for label, colour in colours.items()
+    )
+    return f'<div class="lessons-legend" style="margin:4px 0">{entries}</div>'
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A plain HTML table with every cell escaped.
+
+    >>> table(["word", "count"], [("<b>", 2)])
+    '<table ...><thead><tr><th>word</th><th>count</th></tr></thead><tbody><tr><td>&lt;b&gt;</td><td>2</td></tr></tbody></table>'
+    """
+    head = "".join(f"<th>{html.escape(str(cell))}</th>" for cell in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    return f'<table class="lessons-table" style="border-collapse:collapse"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
