@@ -66,6 +66,8 @@ def lab(extra_arguments: list[str]) -> int:
         return 1
     first_lesson = sorted(path.name for path in NOTEBOOKS.glob("*.ipynb"))[:1]
     command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={NOTEBOOKS}", *first_lesson]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")  # containers often run as root; JupyterLab refuses otherwise
     return subprocess.call(command + extra_arguments)
 
 
