@@ -149,7 +149,7 @@ TOKENIZERS: dict[str, str] = {
     r"regex \w+": r"RegexpTokenizer(r'\w+'): runs of letters and digits; punctuation is dropped",
     "wordpunct_tokenize": "NLTK: runs of letters and digits, and runs of punctuation",
     "word_tokenize": "NLTK's Treebank rules; returns strings only and rewrites \" as `` and ''",
-    "lessons.tokenize": "the same Treebank rules through span_tokenize, sentence by sentence",
+    "lessons.tokenize": "The same Treebank rules through span_tokenize, sentence by sentence",
 }
 
 

@@ -87,3 +87,32 @@ def test_command_line_rejects_bad_arguments_with_usage(arguments, capsys):
     with pytest.raises(SystemExit) as stopped:
         main(arguments)
     assert stopped.value.code == 2 and "usage: python -m lessons" in capsys.readouterr().err
+
+
+def test_download_fetches_only_what_is_missing_and_reports_what_failed(tmp_path, monkeypatch):
+    fetched = []
+
+    def fake_download(name, download_dir, quiet, raise_on_error):
+        # Stands in for the network: installs stopwords only, as if the rest failed.
+        fetched.append(name)
+        if name == "stopwords":
+            (Path(download_dir) / "corpora" / "stopwords").mkdir(parents=True)
+
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
+    monkeypatch.setattr(nltk, "download", fake_download)
+    still_missing = data.download(str(tmp_path))
+    assert fetched == [resource.name for resource in data.RESOURCES]
+    assert still_missing == [name for name in fetched if name != "stopwords"]
+    assert nltk.data.path == [str(tmp_path)]
+
+
+def test_lab_opens_the_first_lesson_by_its_full_path(monkeypatch, tmp_path):
+    import lessons.__main__ as command_line
+
+    started = []
+    monkeypatch.chdir(tmp_path)  # Jupyter resolves the file against the current folder
+    monkeypatch.setattr(command_line.subprocess, "call", lambda command: started.append(command) or 0)
+    assert main(["lab", "--no-browser"]) == 0
+    [command] = started
+    assert command[-2] == str(REPO / "notebooks" / "01_tokenizing.ipynb") and Path(command[-2]).is_file()
+    assert command[-1] == "--no-browser" and f"--ServerApp.root_dir={REPO / 'notebooks'}" in command

@@ -129,6 +129,10 @@ def test_any_unicode_gives_exact_ordered_disjoint_spans(text):
         position = token.end
     for sentence in sentences(text):
         assert isinstance(sentence, Sentence) and text[sentence.start:sentence.end] == sentence.text
+    for name in TOKENIZERS:
+        output = run_tokenizer(text, name)
+        assert all(text[start:end] == token for token, (start, end) in zip(output.tokens, output.spans or ()))
+    assert sum(count.count for count in word_frequencies(text)) <= len(tokenize(text))
 
 
 def test_compare_tokenizers_from_crude_to_careful(article):

@@ -51,8 +51,8 @@ def render(text: str, tokenizer: str, label: str, offset: int | None = None) -> 
         parts.append(chips(items, colours=[LOST_COLOUR if token in lost else PALETTE[1] for token in result.tokens]))
         parts.append(note(
             f"{TOKENIZERS[tokenizer]}. It rewrote characters of the text, so {len(result.lost)} of its tokens "
-            f"({', '.join(sorted(lost))}) cannot be found in the text and no offsets can be shown. "
-            f"lessons.tokenize keeps the original characters."
+            f"({' and '.join(dict.fromkeys(result.lost))}) cannot be found in the text, and no offsets can be "
+            f"shown. lessons.tokenize keeps the original characters."
         ))
     return "".join(parts)
 
