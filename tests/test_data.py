@@ -114,5 +114,6 @@ def test_lab_opens_the_first_lesson_by_its_full_path(monkeypatch, tmp_path):
     monkeypatch.setattr(command_line.subprocess, "call", lambda command: started.append(command) or 0)
     assert main(["lab", "--no-browser"]) == 0
     [command] = started
-    assert command[-2] == str(REPO / "notebooks" / "01_tokenizing.ipynb") and Path(command[-2]).is_file()
+    first_lesson = str(REPO / "notebooks" / "01_tokenizing.ipynb")
+    assert first_lesson in command and Path(first_lesson).is_file()
     assert command[-1] == "--no-browser" and f"--ServerApp.root_dir={REPO / 'notebooks'}" in command
