@@ -270,6 +270,8 @@ def retag(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
             tags[i] = "OF"
         elif low == "and" and before(i) in {**MULTIPLIERS, **SCALES} and after(i) in NUMBER_WORDS:
             tags[i] = "CD"  # one hundred and twenty
+        elif not any(character.isalnum() for character in word) and tags[i][:2] in ("NN", "JJ"):
+            tags[i] = "SYM"  # markup such as "<" or ">" is not a noun, whatever the tagger guessed
     for i, low in enumerate(lower):
         nxt = tags[i + 1] if i + 1 < len(words) else ""
         if low in ("a", "an") and (nxt in ("CD", "VAGUE") and after(i) in {**MULTIPLIERS, **SCALES, **FRACTION_WORDS,
@@ -290,12 +292,13 @@ def retag(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------- step 2: the chunk grammar
 GRAMMAR = r"""
-  DATE:     {<CD><MONTH><CD>?}                      # 20 March 2023
-            {<MONTH><CD><,>?<CD>?}                  # March 20, 2023 / March 2023
+  DATE:     {<CD><MONTH><CD>?}                       # 20 March 2023
+            {<MONTH><CD><,>?<CD>?}                   # March 20, 2023 / March 2023
   AMOUNT:   {<QUAL>*<\$>*<CD|VAGUE>+(<OF><VAGUE>)*<CD>*(<TO><\$>?<CD>+)?<\$|%|UNIT>*}
-            {<ORD>}                                 # third (term)
-  THING:    {<RB>?<JJ.*|VBN|VBG>*<NN.*>+}            # Russian attacks
-  QUANTITY: {<AMOUNT>(<OF><DT|PRP\$>?)?<THING>?}     # 69 Russian attacks / a fifth of Ukraine
+            {<ORD>}                                  # third (term)
+  THING:    {<RB>?<JJ.*|VBN|VBG>*<NN.*>+(<VBG><NN.*>+)*}
+                                                     # Russian attacks / infantry fighting vehicles
+  QUANTITY: {<AMOUNT>(<OF><DT|PRP\$>?)?<THING>?}      # 69 Russian attacks / a fifth of Ukraine
 """
 
 
@@ -511,8 +514,9 @@ def _date(text: str, spans: list[tuple[int, int]], words: list[str], sentence: i
 
 
 def _head(tokens, thing: list[int]) -> str | None:
-    nouns = [tokens[index].text for index in thing if tokens[index].tag.startswith("NN")]
-    return nouns[-1] if nouns else (tokens[thing[-1]].text if thing else None)
+    # The last noun that is a word: in "billets.</p>" the tagger calls "</p" a noun too.
+    nouns = [tokens[i].text for i in thing if tokens[i].tag.startswith("NN") and any(c.isalpha() for c in tokens[i].text)]
+    return nouns[-1] if nouns else None
 
 
 def _quantity(text, tree, leaves, tokens, retagged, following, sentence) -> Quantity | None:
@@ -528,14 +532,13 @@ def _quantity(text, tree, leaves, tokens, retagged, following, sentence) -> Quan
         currency = next(CURRENCY_BEFORE_DOLLAR[words[i]] for i in amount if words[i] in CURRENCY_BEFORE_DOLLAR)
     units = [words[i] for i in amount if retagged[i] in ("UNIT", "%")]
     thing = parts.get("THING", [])
-    counted = " ".join(tokens[i].text for i in thing) if thing else None
-    counted_end = tokens[thing[-1]].end if thing else None
+    counted_start = sentence.start + tokens[thing[0]].start if thing else 0
+    counted = text[counted_start:sentence.start + tokens[thing[-1]].end] if thing else None
     head = _head(tokens, thing)
     # "rounds of 155 millimetre artillery shells": the counted phrase goes on through "of".
     if thing and len(following) >= 2 and following[0][0] is None and retagged[following[0][1][0]] == "OF" and (
             following[1][0] == "THING" or following[1][0] == "QUANTITY" and "THING" in _children(tree, following[1][1])):
-        counted_end = tokens[following[1][1][-1]].end
-        counted = text[sentence.start + tokens[thing[0]].start:sentence.start + counted_end]
+        counted = text[counted_start:sentence.start + tokens[following[1][1][-1]].end]
 
     start, end = tokens[amount[0]].start + sentence.start, tokens[amount[-1]].end + sentence.start
     qualifier = " ".join(qualifier_words) or None
