@@ -68,7 +68,7 @@ _IRREGULAR_ORDINALS = {"first": 1, "second": 2, "third": 3, "fifth": 5, "eighth"
 
 def _ordinal_words() -> dict[str, int]:
     ordinals = dict(_IRREGULAR_ORDINALS)
-    for word, value in {**SMALL_NUMBERS, **TENS, **MULTIPLIERS, **SCALES}.items():
+    for word, value in NUMBER_WORDS.items():
         if value in ordinals.values() or word in ("zero", "dozen"):
             continue
         ordinals[word[:-1] + "ieth" if word.endswith("y") else word + "th"] = value
@@ -83,6 +83,8 @@ FRACTION_WORDS.update({word + "s": value for word, value in list(FRACTION_WORDS.
 VAGUE_WORDS = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 10**3, "millions": 10**6,
                "billions": 10**9}
 FEW_WORDS = {"few": (2, 5), "several": (3, 9)}  # "a few hundred", "several thousand"
+SCALE_WORDS = MULTIPLIERS.keys() | SCALES.keys()
+AFTER_A = SCALE_WORDS | FRACTION_WORDS.keys() | FEW_WORDS.keys()  # "a" is a number in "a dozen", "a fifth", "a few"
 
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "€": "EUR", "£": "GBP",
                     "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH"}
@@ -117,11 +119,15 @@ QUALIFIERS = sorted(
     )),
     key=len, reverse=True,
 )
+QUALIFIER_STARTS = {phrase[0] for phrase in QUALIFIERS}
 EXACT_QUALIFIERS = {"only", "exactly", "precisely", "just"}  # they do not make an amount approximate
 # "one" is not a number in "no one", "one of the", "one another", "the one who".
 NOT_ONE_BEFORE = {"no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone"}
 NOT_ONE_AFTER = {"of", "another", "another's", "'s", "who", "which", "that"}
 NOT_FRACTION_BEFORE = {"the", "this", "that", "first", "second", "third", "fourth", "last", "next"}
+
+# Units written straight after the digits ("155mm", "40km"). Not "m" (350m is millions) and not "g" (5G).
+GLUED_UNITS = ("mm", "cm", "km", "kg", "km/h", "kph", "mph", "kw", "mw", "gw")
 
 # ---------------------------------------------------------------- reading one token
 _DIGITS = r"\d+(?:[.,]\d+)*"
@@ -130,12 +136,13 @@ NUMBER_TOKEN = re.compile(
     rf"(?P<currency>US\$|C\$|CA\$|A\$|[$€£¥₹₽₴])?"
     rf"(?:(?P<digits>{_DIGITS})(?P<fraction>[{_VULGAR}])?|(?P<vulgar>[{_VULGAR}]))"
     rf"(?:-?(?P<scale>{'|'.join(sorted(SCALE_SUFFIXES, key=len, reverse=True))}|{'|'.join(SCALES)})\b)?"
-    rf"(?P<decade>s)?",
+    rf"(?P<decade>s)?(?P<unit>{'|'.join(GLUED_UNITS)})?",
     re.IGNORECASE,
 )
 ORDINAL_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 RANGE_TOKEN = re.compile(rf"({_DIGITS})[-–]({_DIGITS})")
 HYPHENATED_MODIFIER = re.compile(r"(?P<number>[^\W_]+(?:-[^\W_]+)??)-(?P<noun>[^\W\d_]+)(?P<old>-old)?", re.IGNORECASE)
+_MAYBE_NUMBER = re.compile(rf"[\d{_VULGAR}-]")
 # A sentence without a digit, a vulgar fraction or one of these words cannot hold a quantity.
 _CANDIDATE = re.compile(
     rf"[\d{_VULGAR}]|\b(?:{'|'.join(sorted(set(NUMBER_WORDS) | set(ORDINAL_WORDS) | set(FRACTION_WORDS) | set(VAGUE_WORDS), key=len, reverse=True))})\b",
@@ -208,7 +215,10 @@ def _hyphenated(word: str) -> tuple[float, str, bool] | None:
 
 # ---------------------------------------------------------------- step 1: tags of our own
 def _is_number_word(word: str) -> bool:
-    return word.lower() in NUMBER_WORDS or number_token_value(word) is not None
+    if word.lower() in NUMBER_WORDS:
+        return True
+    # Most words have no digit, no fraction sign and no hyphen: skip the patterns for them.
+    return bool(_MAYBE_NUMBER.search(word)) and number_token_value(word) is not None
 
 
 def retag(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -245,11 +255,11 @@ def retag(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
         next_tag = tags[i + 1] if i + 1 < len(words) else ""
         if low == "one" and (before(i) in NOT_ONE_BEFORE or after(i) in NOT_ONE_AFTER or not after(i)):
             tags[i] = "PRP"  # a pronoun here: "no one", "one of the", "one another"
-        elif is_fraction(i) or _is_number_word(word) or _range(word) or _hyphenated(word):
+        elif is_fraction(i) or _is_number_word(word) or _MAYBE_NUMBER.search(word) and (_range(word) or _hyphenated(word)):
             tags[i] = "CD"
         elif low in VAGUE_WORDS and (after(i) == "of" or low not in ("tens", "scores")):
             tags[i] = "VAGUE"
-        elif low in FEW_WORDS and after(i) in {**MULTIPLIERS, **SCALES}:
+        elif low in FEW_WORDS and after(i) in SCALE_WORDS:
             tags[i] = "VAGUE"
         elif ((low in ORDINAL_WORDS or ORDINAL_TOKEN.fullmatch(word)) and next_tag[:2] in ("NN", "JJ")
               and not (i > 0 and tags[i - 1] == "CD")):
@@ -268,19 +278,22 @@ def retag(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
             tags[i] = "MONTH"
         elif low == "of":
             tags[i] = "OF"
-        elif low == "and" and before(i) in {**MULTIPLIERS, **SCALES} and after(i) in NUMBER_WORDS:
+        elif low == "and" and before(i) in SCALE_WORDS and after(i) in NUMBER_WORDS:
             tags[i] = "CD"  # one hundred and twenty
         elif not any(character.isalnum() for character in word) and tags[i][:2] in ("NN", "JJ"):
             tags[i] = "SYM"  # markup such as "<" or ">" is not a noun, whatever the tagger guessed
+    # Second pass: words whose role depends on the number tags found around them.
     for i, low in enumerate(lower):
         nxt = tags[i + 1] if i + 1 < len(words) else ""
-        if low in ("a", "an") and (nxt in ("CD", "VAGUE") and after(i) in {**MULTIPLIERS, **SCALES, **FRACTION_WORDS,
-                                                                           **FEW_WORDS}):
+        if low in ("a", "an") and nxt in ("CD", "VAGUE") and after(i) in AFTER_A:
             tags[i] = "CD"  # a dozen, a million, a fifth, a few hundred
         elif low in ("to", "and", "-", "–") and i > 0 and tags[i - 1] == "CD" and nxt in ("CD", "$") and (
                 low != "and" or "between" in lower[max(0, i - 4):i]):
             tags[i] = "TO"  # 10 to 20, between 10 and 20
+    # Last pass: hedges count only right before an amount ("over 10 people", not "over the border").
     for i in range(len(words)):
+        if lower[i] not in QUALIFIER_STARTS:
+            continue
         for phrase in QUALIFIERS:
             end = i + len(phrase)
             if tuple(lower[i:end]) == phrase and end < len(words) and tags[end] in ("CD", "VAGUE", "$") and (
@@ -531,6 +544,7 @@ def _quantity(text, tree, leaves, tokens, retagged, following, sentence) -> Quan
     if any(retagged[i] == "$" and words[i] in CURRENCY_BEFORE_DOLLAR for i in amount):
         currency = next(CURRENCY_BEFORE_DOLLAR[words[i]] for i in amount if words[i] in CURRENCY_BEFORE_DOLLAR)
     units = [words[i] for i in amount if retagged[i] in ("UNIT", "%")]
+    units += [match["unit"] for i in amount for match in [NUMBER_TOKEN.fullmatch(words[i])] if match and match["unit"]]
     thing = parts.get("THING", [])
     counted_start = sentence.start + tokens[thing[0]].start if thing else 0
     counted = text[counted_start:sentence.start + tokens[thing[-1]].end] if thing else None
