@@ -103,8 +103,9 @@ UNIT_WORDS = set(
     "centimeters cm metre metres meter meters km kilometre kilometres kilometer kilometers mile miles foot feet "
     "inch inches kg kilogram kilograms kilo kilos gram grams tonne tonnes ton tons litre litres liter liters "
     "barrel barrels degree degrees °c °f mph km/h kph mw gw megawatt megawatts gigawatt gigawatts hectare "
-    "hectares acre acres calibre caliber".split()
+    "hectares acre acres calibre caliber a.m. p.m.".split()
 )
+CLOCK_WORDS = {"a.m.", "p.m."}  # "3 p.m." is a time of day, so a DATE
 MONTHS = set("January February March April May June July August September October November December "
              "Jan. Feb. Mar. Apr. Aug. Sept. Sep. Oct. Nov. Dec.".split())
 
@@ -124,6 +125,7 @@ EXACT_QUALIFIERS = {"only", "exactly", "precisely", "just"}  # they do not make 
 # "one" is not a number in "no one", "one of the", "one another", "the one who".
 NOT_ONE_BEFORE = {"no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone"}
 NOT_ONE_AFTER = {"of", "another", "another's", "'s", "who", "which", "that"}
+NOT_A_NAME_BEFORE = {"year", "summer", "spring", "autumn", "fall", "winter", "class"}  # "the year 2027"
 NOT_FRACTION_BEFORE = {"the", "this", "that", "first", "second", "third", "fourth", "last", "next"}
 
 # Units written straight after the digits ("155mm", "40km"). Not "m" (350m is millions) and not "g" (5G).
@@ -210,6 +212,8 @@ def _hyphenated(word: str) -> tuple[float, str, bool] | None:
     value = number_token_value(number) if not number.isalpha() else NUMBER_WORDS.get(number.lower())
     if value is None or number.lower() in MULTIPLIERS:
         return None
+    if number.isalpha() and value < 2 and match["noun"].lower() not in UNIT_WORDS:
+        return None  # "one-sided", "one-off": ways of speaking, not amounts
     return value, match["noun"], bool(match["old"])
 
 
@@ -282,6 +286,8 @@ def retag(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
             tags[i] = "CD"  # one hundred and twenty
         elif not any(character.isalnum() for character in word) and tags[i][:2] in ("NN", "JJ"):
             tags[i] = "SYM"  # markup such as "<" or ">" is not a noun, whatever the tagger guessed
+        elif tags[i] == "$":
+            tags[i] = "NNP"  # the tagger's "$" on a word that is no currency ("Apollo 11")
     # Second pass: words whose role depends on the number tags found around them.
     for i, low in enumerate(lower):
         nxt = tags[i + 1] if i + 1 < len(words) else ""
@@ -290,6 +296,9 @@ def retag(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
         elif low in ("to", "and", "-", "–") and i > 0 and tags[i - 1] == "CD" and nxt in ("CD", "$") and (
                 low != "and" or "between" in lower[max(0, i - 4):i]):
             tags[i] = "TO"  # 10 to 20, between 10 and 20
+        elif (tags[i] == "CD" and words[i].isdigit() and i > 0 and tags[i - 1] in ("NN", "NNP")
+              and lower[i - 1] not in NOT_A_NAME_BEFORE and nxt not in ("CD", "VAGUE", "$", "%", "UNIT", "MONTH")):
+            tags[i] = "NNP"  # part of a name or a label: "Leopard 2 tanks", "Article 5", "page 3"
     # Last pass: hedges count only right before an amount ("over 10 people", not "over the border").
     for i in range(len(words)):
         if lower[i] not in QUALIFIER_STARTS:
@@ -590,6 +599,8 @@ def _quantity(text, tree, leaves, tokens, retagged, following, sentence) -> Quan
         return Quantity(kind="MONEY", unit=currency, counted=counted, counted_head=head, **values, **common)
     if units and units[0].lower() in PERCENT_WORDS | {"per"}:
         return Quantity(kind="PERCENT", unit="%", counted=counted, counted_head=head, **values, **common)
+    if units and units[0].lower() in CLOCK_WORDS:
+        return Quantity(kind="DATE", unit=units[0].lower(), **values, **common)
     if units:
         return Quantity(kind="MEASURE", unit=units[0].lower(), counted=counted, counted_head=head, **values, **common)
     if hyphenated:

@@ -97,7 +97,7 @@ def test_any_unicode_text(text):
 NUMBERISH = st.lists(
     st.sampled_from(["one", "of", "the", "$", "5", "million", "tens", "thousands", "½", "12-point", "more", "than",
                      "US", "3.9", "percent", "a", "fifth", "first", "March", "2022", ",", "people", "no", "-", "to",
-                     "and", "between", "hours", "£3m", "1,000", " ", "\n"]),
+                     "and", "between", "hours", "£3m", "1,000", "10-20", "٣", "²", "Ⅻ", "twenty-five", " ", "\n"]),
     max_size=25,
 ).map(" ".join)
 
