@@ -196,6 +196,13 @@ def _range(word: str) -> tuple[float, float] | None:
     return (low, high) if high > low else None
 
 
+def _and_a_fraction(following: list[str]) -> bool:
+    """Whether the words after an "and" finish a number with a fraction: "a half", "one-half"."""
+    first = following[0] if following else ""
+    return (first in ("a", "an") and len(following) > 1 and following[1] in FRACTION_WORDS
+            or "-" in first and number_token_value(first) is not None and number_token_value(first) < 1)
+
+
 def _currency_of(word: str) -> str | None:
     match = NUMBER_TOKEN.fullmatch(word)
     if match and match["currency"]:
@@ -248,6 +255,8 @@ def retag(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
         low = lower[i]
         if low not in FRACTION_WORDS or low in ("second", "seconds"):
             return False
+        if lower[max(0, i - 2):i] == ["and", "a"]:
+            return True  # three and a half
         if low.endswith("s") and i > 0 and _is_number_word(words[i - 1]):
             return True
         if before(i) in ("a", "an", "one") and after(i) in ("of", "", ",", ".", ";"):
@@ -282,8 +291,9 @@ def retag(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
             tags[i] = "MONTH"
         elif low == "of":
             tags[i] = "OF"
-        elif low == "and" and before(i) in SCALE_WORDS and after(i) in NUMBER_WORDS:
-            tags[i] = "CD"  # one hundred and twenty
+        elif low == "and" and (before(i) in SCALE_WORDS and after(i) in NUMBER_WORDS
+                               or i > 0 and _is_number_word(words[i - 1]) and _and_a_fraction(lower[i + 1:i + 3])):
+            tags[i] = "CD"  # one hundred and twenty; three and a half, three and one-half
         elif not any(character.isalnum() for character in word) and tags[i][:2] in ("NN", "JJ"):
             tags[i] = "SYM"  # markup such as "<" or ">" is not a noun, whatever the tagger guessed
         elif tags[i] == "$":
@@ -316,7 +326,7 @@ def retag(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
 GRAMMAR = r"""
   DATE:     {<CD><MONTH><CD>?}                       # 20 March 2023
             {<MONTH><CD><,>?<CD>?}                   # March 20, 2023 / March 2023
-  AMOUNT:   {<QUAL>*<\$>*<CD|VAGUE>+(<OF><VAGUE>)*<CD>*(<TO><\$>?<CD>+)?<\$|%|UNIT>*}
+  AMOUNT:   {<QUAL>*<\$>*<CD|VAGUE>+(<OF><VAGUE>)*<CD>*(<TO><\$>?<CD>+)?(<OF><\$>)?<\$|%|UNIT>*}
             {<ORD>}                                  # third (term)
   THING:    {<RB>?<JJ.*|VBN|VBG>*<NN.*>+(<VBG><NN.*>+)*}
                                                      # Russian attacks / infantry fighting vehicles
@@ -370,9 +380,12 @@ def read_number(words: list[str]) -> Reading:
         return Reading(None, _tidy(low), _tidy(high))
     vague_base, few = 1, None
     total, current = Fraction(0), Fraction(0)
+    whole = None  # "three and a half": the fraction after "and" adds to the three instead of dividing it
     for word in words:
         low = word.lower()
-        if low in VAGUE_WORDS:
+        if low == "and" and current and not total and current < 100:
+            whole, current = current, Fraction(0)
+        elif low in VAGUE_WORDS:
             vague_base *= VAGUE_WORDS[low]
         elif low in FEW_WORDS:
             few = FEW_WORDS[low]
@@ -383,8 +396,8 @@ def read_number(words: list[str]) -> Reading:
         elif low in MULTIPLIERS:
             current = (current or 1) * MULTIPLIERS[low]
         elif low in SCALES:
-            total += (current or 1) * SCALES[low]
-            current = Fraction(0)
+            total += ((whole or 0) + (current or 1)) * SCALES[low]
+            current, whole = Fraction(0), None
         elif low in NUMBER_WORDS:
             current += NUMBER_WORDS[low]
         else:
@@ -395,6 +408,7 @@ def read_number(words: list[str]) -> Reading:
             if value is None:
                 return Reading(None)
             current += Fraction(value).limit_denominator(10**6)
+    current += whole or 0
     if few or vague_base > 1:
         scale = (total + current) or 1
         lowest, highest = few or (2, 10)
