@@ -336,10 +336,20 @@ GRAMMAR = r"""
 
 @lru_cache(maxsize=8)
 def chunker(grammar: str = GRAMMAR):
-    """An NLTK ``RegexpParser`` for ``grammar`` (built once per grammar)."""
+    """An NLTK ``RegexpParser`` for ``grammar`` (built once per grammar).
+
+    >>> chunker("AMOUNT: {<CD>")
+    Traceback (most recent call last):
+    ...
+    ValueError: The chunk grammar has a mistake: Illegal chunk pattern: {<CD>. ...
+    """
     from nltk import RegexpParser
 
-    return RegexpParser(grammar)
+    try:
+        return RegexpParser(grammar)
+    except ValueError as error:
+        raise ValueError(f"The chunk grammar has a mistake: {error}. Each rule looks like "
+                         f"LABEL: {{<TAG><TAG>*}}; compare yours with lessons.quantities.GRAMMAR.") from None
 
 
 def chunk(sentence: str, grammar: str = GRAMMAR):

@@ -50,6 +50,20 @@ def test_the_seed_article_matches_the_gold_annotations(article):
             assert _close(quantity[name], value), f"{annotation['text']} {name}: {quantity[name]!r} != {value!r}"
 
 
+def test_sentence_numbers_point_at_the_sentence_that_holds_the_quantity(article):
+    from lessons import sentences
+
+    spans = sentences(article.text)
+    for quantity in extract_quantities(article.text):
+        sentence = spans[quantity.sentence]
+        assert sentence.start <= quantity.start < quantity.end <= sentence.end
+
+
+def test_a_broken_grammar_says_what_is_wrong():
+    with pytest.raises(ValueError, match="chunk grammar has a mistake"):
+        extract_quantities("They fired 5 rockets.", grammar="AMOUNT: {<CD>")
+
+
 def test_headline_and_body_forms_agree():
     headline, body = extract_quantities("Another $350m in aid. It is worth $350 million US.")
     assert (headline.value, headline.unit) == (body.value, body.unit) == (350_000_000, "USD")
