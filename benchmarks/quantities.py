@@ -5,8 +5,10 @@ Run:  NLTK_DATA=/path/to/nltk_data python benchmarks/quantities.py
 A found quantity counts as correct when its span and its kind both equal a gold
 annotation's; the value is scored separately on those matches. Two gold sets are
 scored apart: the development gold (the seed article and the hard sentences of
-the tests, which the extractor was built against) and held-out sentences that
-were annotated before the extractor was run on them. Throughput is
+the tests, which the extractor was built against) and two batches of held-out
+sentences annotated before the extractor was run on them. Both batches were
+then used to fix the errors they showed, so only their first-run scores (in
+the titles) are blind; new blind sentences belong in a new batch. Throughput is
 measured on NLTK's State of the Union corpus (all addresses joined, about 350,000
 words), from raw text to quantities: sentence splitting, tokenizing and tagging
 included, caches cleared first.
@@ -50,11 +52,14 @@ def gold_sets() -> dict[str, list[tuple[str, list[dict]]]]:
     seed = json.loads((GOLD / "quantities_seed.json").read_text(encoding="utf-8"))
     hard = json.loads((GOLD / "quantities_hard.json").read_text(encoding="utf-8"))
     held_out = json.loads((GOLD / "quantities_heldout.json").read_text(encoding="utf-8"))
+    held_out_2 = json.loads((GOLD / "quantities_heldout_2.json").read_text(encoding="utf-8"))
     return {
         "development gold: seed article + hard sentences (the extractor was built against these)":
             [(load_article().text, seed["quantities"]), *_sentence_cases(hard)],
-        "held-out sentences (annotated before the extractor saw them; never tuned on)":
+        "held-out batch 1 (annotated before the extractor saw them; F1 0.925 on first run, then used to fix errors)":
             _sentence_cases(held_out["cases"]),
+        "held-out batch 2 (annotated blind after batch 1 was used; F1 0.909 on first run, then used to fix errors)":
+            _sentence_cases(held_out_2["cases"]),
     }
 
 

@@ -105,6 +105,7 @@ UNIT_WORDS = set(
     "barrel barrels degree degrees °c °f mph km/h kph mw gw megawatt megawatts gigawatt gigawatts hectare "
     "hectares acre acres calibre caliber a.m. p.m.".split()
 )
+AREA_WORDS = {"square", "cubic"}  # "55 billion cubic metres": two words, one unit
 CLOCK_WORDS = {"a.m.", "p.m."}  # "3 p.m." is a time of day, so a DATE
 MONTHS = set("January February March April May June July August September October November December "
              "Jan. Feb. Mar. Apr. Aug. Sept. Sep. Oct. Nov. Dec.".split())
@@ -259,8 +260,9 @@ def retag(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
             return True  # three and a half
         if low.endswith("s") and i > 0 and _is_number_word(words[i - 1]):
             return True
-        if before(i) in ("a", "an", "one") and after(i) in ("of", "", ",", ".", ";"):
-            return True
+        next_penn = tags[i + 1] if i + 1 < len(words) else ""
+        if before(i) in ("a", "an", "one") and (after(i) == "of" or next_penn[:2] not in ("NN", "JJ")):
+            return True  # "a fifth of", "cut by a fifth after" -- but not "a third term"
         return low in ("half", "quarter") and after(i) in ("of", "a", "an") and before(i) not in NOT_FRACTION_BEFORE
 
     for i, word in enumerate(words):
@@ -285,7 +287,9 @@ def retag(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
             tags[i] = "$"
         elif low in PERCENT_WORDS or (low == "per" and after(i) == "cent") or (low == "cent" and before(i) == "per"):
             tags[i] = "%"
-        elif low in UNIT_WORDS and i > 0 and tags[i - 1] == "CD":
+        elif low in UNIT_WORDS and i > 0 and (tags[i - 1] == "CD" or before(i) in AREA_WORDS and tags[i - 1] == "UNIT"):
+            tags[i] = "UNIT"
+        elif low in AREA_WORDS and i > 0 and tags[i - 1] == "CD" and after(i) in UNIT_WORDS:
             tags[i] = "UNIT"
         elif word in MONTHS and (i > 0 and tags[i - 1] == "CD" or after(i)[:1].isdigit()):
             tags[i] = "MONTH"
@@ -303,6 +307,8 @@ def retag(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
         nxt = tags[i + 1] if i + 1 < len(words) else ""
         if low in ("a", "an") and nxt in ("CD", "VAGUE") and after(i) in AFTER_A:
             tags[i] = "CD"  # a dozen, a million, a fifth, a few hundred
+        elif low == "in" and i > 0 and tags[i - 1] == "CD" and nxt == "CD" and _is_number_word(words[i - 1]):
+            tags[i] = "PER"  # one in five
         elif low in ("to", "and", "-", "–") and i > 0 and tags[i - 1] == "CD" and nxt in ("CD", "$") and (
                 low != "and" or "between" in lower[max(0, i - 4):i]):
             tags[i] = "TO"  # 10 to 20, between 10 and 20
@@ -326,7 +332,8 @@ def retag(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
 GRAMMAR = r"""
   DATE:     {<CD><MONTH><CD>?}                       # 20 March 2023
             {<MONTH><CD><,>?<CD>?}                   # March 20, 2023 / March 2023
-  AMOUNT:   {<QUAL>*<\$>*<CD|VAGUE>+(<OF><VAGUE>)*<CD>*(<TO><\$>?<CD>+)?(<OF><\$>)?<\$|%|UNIT>*}
+  AMOUNT:   {<QUAL>*<CD><PER><CD>}                   # one in five
+            {<QUAL>*<\$>*<CD|VAGUE>+(<OF><VAGUE>)*<CD>*(<TO><\$>?<CD>+)?(<OF><\$>)?<\$|%|UNIT>*}
             {<ORD>}                                  # third (term)
   THING:    {<RB>?<JJ.*|VBN|VBG>*<NN.*>+(<VBG><NN.*>+)*}
                                                      # Russian attacks / infantry fighting vehicles
@@ -572,7 +579,7 @@ def _quantity(text, tree, leaves, tokens, retagged, following, sentence) -> Quan
         return None
     words = {index: tokens[index].text for index in amount}
     qualifier_words = [words[i] for i in amount if retagged[i] == "QUAL"]
-    number_words = [i for i in amount if retagged[i] in ("CD", "VAGUE", "OF", "TO")]
+    number_words = [i for i in amount if retagged[i] in ("CD", "VAGUE", "OF", "TO", "PER")]
     currency = next((code for i in amount if retagged[i] in ("$", "CD") for code in [_currency_of(words[i])] if code), None)
     if any(retagged[i] == "$" and words[i] in CURRENCY_BEFORE_DOLLAR for i in amount):
         currency = next(CURRENCY_BEFORE_DOLLAR[words[i]] for i in amount if words[i] in CURRENCY_BEFORE_DOLLAR)
@@ -598,8 +605,15 @@ def _quantity(text, tree, leaves, tokens, retagged, following, sentence) -> Quan
         value = ORDINAL_WORDS.get(word) or int(re.match(r"\d+", word)[0])
         return Quantity(kind="ORDINAL", value=value, counted=counted, counted_head=head, **common)
 
-    ranged = [i for i in number_words if retagged[i] == "TO"]
-    number_texts = [words[i] for i in number_words if retagged[i] != "TO"]
+    ranged = [i for i in number_words if retagged[i] in ("TO", "PER")]
+    number_texts = [words[i] for i in number_words if retagged[i] not in ("TO", "PER")]
+    if ranged and retagged[ranged[0]] == "PER":
+        cut = number_words.index(ranged[0])
+        part, whole = read_number(number_texts[:cut]).value, read_number(number_texts[cut:]).value
+        if not part or not whole:
+            return None
+        return Quantity(kind="NUMBER", value=_tidy(part / whole), counted=counted, counted_head=head,
+                        approximate=approximate, **common)
     if ranged:
         cut = number_words.index(ranged[0])
         first = read_number([words[i] for i in number_words[:cut]])
@@ -626,7 +640,8 @@ def _quantity(text, tree, leaves, tokens, retagged, following, sentence) -> Quan
     if units and units[0].lower() in CLOCK_WORDS:
         return Quantity(kind="DATE", unit=units[0].lower(), **values, **common)
     if units:
-        return Quantity(kind="MEASURE", unit=units[0].lower(), counted=counted, counted_head=head, **values, **common)
+        return Quantity(kind="MEASURE", unit=" ".join(units).lower(), counted=counted, counted_head=head, **values,
+                        **common)
     if hyphenated:
         noun = hyphenated[1].lower()
         if noun in UNIT_WORDS:
