@@ -8,7 +8,7 @@ Lesson 3 (``03_numbers.ipynb``) builds this up in three steps:
    the ones that matter for amounts a tag that says what they are: ``CD``
    (a number), ``VAGUE`` ("tens", "hundreds"), ``ORD`` ("third"), ``$`` (a
    currency), ``%``, ``UNIT`` ("hours", "millimetre"), ``QUAL`` ("more than"),
-   ``OF``, ``TO`` (inside a range) and ``MONTH``.
+   ``OF``, ``TO`` (inside a range), ``PER`` ("one in five") and ``MONTH``.
 2. **A chunk grammar.** NLTK's :class:`~nltk.chunk.RegexpParser` groups those
    tags into ``AMOUNT`` chunks and the nouns after them into ``THING`` chunks
    (:data:`GRAMMAR`; the lesson lets you edit it and run it again).
