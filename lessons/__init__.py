@@ -40,6 +40,8 @@ _EXPORTS = {
     "hint": "lessons.checks",
     "TaggedToken": "lessons.tagging",
     "tag": "lessons.tagging",
+    "Quantity": "lessons.quantities",
+    "extract_quantities": "lessons.quantities",
 }
 
 __all__ = sorted(_EXPORTS)
