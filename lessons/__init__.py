@@ -36,6 +36,12 @@ _EXPORTS = {
     "hint": "lessons.checks",
     "TaggedToken": "lessons.tagging",
     "tag": "lessons.tagging",
+    "Actor": "lessons.actors",
+    "Mention": "lessons.actors",
+    "Quote": "lessons.actors",
+    "extract_actors": "lessons.actors",
+    "quotes": "lessons.actors",
+    "actor_network": "lessons.actors",
 }
 
 __all__ = sorted(_EXPORTS)
