@@ -21,6 +21,11 @@ KIND_SYMBOLS = {PERSON: "●", ORGANIZATION: "■", LOCATION: "▲"}
 DESCRIPTION_HATCH = "///"
 
 
+def count(number: int, noun: str) -> str:
+    """``number`` and ``noun``, plural when it should be: ``count(1, "mention") == "1 mention"``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _axes(ax, size):
     if ax is None:
         import matplotlib.pyplot as plt
@@ -47,7 +52,7 @@ def describe_mention_counts(actors: list[Actor], top: int = 5) -> str:
     """
     if not actors:
         return "No actors found."
-    parts = [f"{name} ({kind}, {names + described} mention{'s' if names + described != 1 else ''}"
+    parts = [f"{name} ({kind}, {count(names + described, 'mention')}"
              f"{f', {described} by description' if described else ''})"
              for name, kind, names, described in mention_count_rows(actors, top)]
     return "Most mentioned: " + ", ".join(parts) + "."
@@ -84,10 +89,9 @@ def describe_network(graph, min_mentions: int = 1, top: int = 5) -> str:
     """
     shown = _shown(graph, min_mentions)
     edges = sorted(shown.edges(data="weight"), key=lambda edge: (-edge[2], edge[0], edge[1]))
-    strongest = ", ".join(f"{a} – {b} ({weight} sentence{'s' if weight != 1 else ''})" for a, b, weight in edges[:top])
-    summary = (f"{shown.number_of_nodes()} actors with at least {min_mentions} mention"
-               f"{'s' if min_mentions != 1 else ''}, {shown.number_of_edges()} link"
-               f"{'s' if shown.number_of_edges() != 1 else ''}.")
+    strongest = ", ".join(f"{a} – {b} ({count(weight, 'sentence')})" for a, b, weight in edges[:top])
+    summary = (f"{count(shown.number_of_nodes(), 'actor')} with at least {count(min_mentions, 'mention')}, "
+               f"{count(shown.number_of_edges(), 'link')}.")
     return summary + (f" Strongest: {strongest}." if strongest else "")
 
 
@@ -121,13 +125,9 @@ def describe_timeline(actors: list[Actor], top: int = 8) -> str:
     >>> describe_timeline(extract_actors("President Xi left. Rain fell. Xi came back."))
     'Xi (PERSON): sentences 0–2, 2 mentions.'
     """
-    if not actors:
-        return "No actors found."
-    return " ".join(
-        f"{actor.name} ({actor.kind}): sentences {actor.mentions[0].sentence}–{actor.mentions[-1].sentence}, "
-        f"{len(actor.mentions)} mention{'s' if len(actor.mentions) != 1 else ''}."
-        for actor in actors[:top]
-    )
+    lines = [f"{actor.name} ({actor.kind}): sentences {actor.mentions[0].sentence}–{actor.mentions[-1].sentence}, "
+             f"{count(len(actor.mentions), 'mention')}." for actor in actors[:top]]
+    return " ".join(lines) or "No actors found."
 
 
 def timeline(actors: list[Actor], sentence_count: int, ax=None, top: int = 8):

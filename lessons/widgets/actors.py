@@ -19,7 +19,7 @@ import ipywidgets as widgets
 from lessons.actors import KINDS, Actor, actor_network, extract_actors, quotes
 from lessons.article import load_article
 from lessons.highlight import Span, highlight, legend, table
-from lessons.plots.actors import KIND_COLOURS, KIND_SYMBOLS
+from lessons.plots.actors import KIND_COLOURS, KIND_SYMBOLS, count
 
 ALL_ACTORS = ""
 FORM_SYMBOLS = {"full name": "", "short name": "", "description": "≈ "}
@@ -28,9 +28,8 @@ FORM_SYMBOLS = {"full name": "", "short name": "", "description": "≈ "}
 def _caption(actor: Actor | None, kinds: tuple[str, ...], min_mentions: int, highlighted: int) -> str:
     who = f"<b>{html.escape(actor.name)}</b> ({actor.kind.lower()})" if actor else "<b>All actors</b>"
     shown = ", ".join(kind.lower() for kind in kinds) or "none"
-    plural = "s" if min_mentions != 1 else ""
-    return (f'<p class="lessons-caption">{who}: {highlighted} mention{"s" if highlighted != 1 else ""} highlighted'
-            f" · kinds shown: {shown} · network: actors with at least {min_mentions} mention{plural}.</p>")
+    return (f'<p class="lessons-caption">{who}: {count(highlighted, "mention")} highlighted'
+            f" · kinds shown: {shown} · network: actors with at least {count(min_mentions, 'mention')}.</p>")
 
 
 def _spans(actors: list[Actor], chosen: Actor | None) -> list[Span]:
