@@ -38,6 +38,7 @@ as "the Russian president" can only refer to a person tied to Russia.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import os
 import re
@@ -104,7 +105,7 @@ IRREGULAR_ADJECTIVES = {
 CALENDAR_WORDS = frozenset(
     word for word in (*calendar.day_name, *calendar.month_name, *calendar.day_abbr, *calendar.month_abbr) if word
 )
-GAZETTEER_FILES = ("countries.txt", "usstates.txt", "uscities.txt", "caprovinces.txt", "mexstates.txt")
+GAZETTEER_FILES = ("countries.txt", "uscities.txt", "usstates.txt", "caprovinces.txt", "mexstates.txt")
 # Where a new sentence starts inside a sentence: after an opening quote, a colon, a dash or a bar.
 OPENERS = frozenset({'"', "'", "``", "“", "‘", ":", "—", "–", "|", "(", "-"})
 PROMOTABLE_TAGS = frozenset("NN NNS CC VB VBD VBG VBN VBP VBZ RB FW".split())
@@ -619,8 +620,12 @@ def _resolve_descriptions(drafts: dict[str, _Draft], descriptions: tuple[_Descri
                 countries[draft.name].add(country)
                 anchors[country].add(draft.name)
     for description in descriptions:
-        earlier = [(sentence, person) for start, sentence, person in named if start < description.start]
-        people = {person for sentence, person in earlier if earlier and sentence == earlier[-1][0]}
+        index = bisect.bisect_left(named, (description.start,)) - 1
+        nearest_sentence = named[index][1] if index >= 0 else None
+        people = set()
+        while index >= 0 and named[index][1] == nearest_sentence:
+            people.add(named[index][2])
+            index -= 1
         if len(people) == 1:
             person = people.pop()
             if countries.get(person, {description.country}) == {description.country}:
@@ -665,13 +670,12 @@ def _extract_actors(text: str) -> tuple[Actor, ...]:
         return ()
     candidates, descriptions = _candidates(text)
     drafts = _drafts(candidates)
-    linked = _resolve_descriptions(drafts, descriptions)
+    linked = sorted((description.start, description.end) for description in _resolve_descriptions(drafts, descriptions))
     actors = []
     for draft in drafts.values():
         # "Kremlin" inside a linked "the Kremlin leader" is part of that description, not a mention of its own.
         mentions = tuple(sorted(
-            (mention for mention in draft.mentions
-             if mention.is_description or not any(d.start <= mention.start < d.end for d in linked)),
+            (mention for mention in draft.mentions if mention.is_description or not _inside(mention.start, linked)),
             key=lambda mention: mention.start,
         ))
         if mentions:
@@ -689,14 +693,19 @@ SINGLE_QUOTED = re.compile(r"(?<!\w)'(?=\w)[^'\n]*?(?:\w'\w[^'\n]*?)*[\w.,!?]'(?
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     straight = text.translate(STRAIGHTEN_QUOTES)
-    spans = [match.span() for match in DOUBLE_QUOTED.finditer(straight)]
-    for match in SINGLE_QUOTED.finditer(straight):
-        if not any(start <= match.start() < end for start, end in spans):
-            spans.append(match.span())
-    return sorted(spans)
+    double = [match.span() for match in DOUBLE_QUOTED.finditer(straight)]
+    single = [match.span() for match in SINGLE_QUOTED.finditer(straight)
+              if not _inside(match.start(), double) and not _inside(match.end() - 1, double)]
+    return sorted(double + single)
 
 
-def _pronoun_antecedent(position: int, sentence: int, mentions, quoted) -> str | None:
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``position`` falls inside one of the sorted, non-overlapping ``spans``."""
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+def _pronoun_antecedent(position: int, sentence: int, mentions_in, quoted) -> str | None:
     """The person a "he" or "she" at ``position`` most likely means.
 
     Look back sentence by sentence (at most three) for one that names a person
@@ -704,30 +713,29 @@ def _pronoun_antecedent(position: int, sentence: int, mentions, quoted) -> str |
     subject, which is who a following "he said" or "he added" is about.
     """
     for number in range(sentence, max(sentence - 3, -1), -1):
-        people = [actor for mention, actor in mentions
-                  if mention.sentence == number and mention.start < position and actor.kind == PERSON
-                  and not any(start <= mention.start < end for start, end in quoted)]
+        people = [actor for mention, actor in mentions_in.get(number, ())
+                  if mention.start < position and actor.kind == PERSON and not _inside(mention.start, quoted)]
         if people:
             return people[0].name
     return None
 
 
-def _speaker(window: list[TaggedToken], after_verb: list[TaggedToken], mentions, quoted) -> str | None:
+def _speaker(window: list[TaggedToken], mentions_in, quoted) -> str | None:
     """Who speaks: the nearest actor (or he/she) before the speech verb, else right after it."""
     verb = next((token for token in window if token.text.lower() in SPEECH_VERBS and token.tag.startswith("VB")), None)
     if verb is None:
         return None
-    start = window[0].start
-    in_window = [(mention, actor) for mention, actor in mentions if start <= mention.start and mention.end <= verb.start]
+    nearby = [(mention, actor) for mention, actor in mentions_in.get(verb.sentence, ())
+              if window[0].start <= mention.start and mention.end <= window[-1].end]
+    before = [(mention, actor) for mention, actor in nearby if mention.end <= verb.start]
     pronouns = [token for token in window if token.start < verb.start and token.text.lower() in PRONOUNS]
-    nearest = max(in_window, key=lambda pair: pair[0].end, default=None)
+    nearest = before[-1] if before else None
     if pronouns and (nearest is None or pronouns[-1].start > nearest[0].end):
-        return _pronoun_antecedent(pronouns[-1].start, pronouns[-1].sentence, mentions, quoted)
+        return _pronoun_antecedent(pronouns[-1].start, pronouns[-1].sentence, mentions_in, quoted)
     if nearest:
         return nearest[1].name
-    following = [(mention, actor) for mention, actor in mentions
-                 if verb.end <= mention.start and any(token.start == mention.start for token in after_verb)]
-    return following[0][1].name if following else None
+    after = [actor for mention, actor in nearby if mention.start >= verb.end]
+    return after[0].name if after else None
 
 
 def quotes(text: str) -> list[Quote]:
@@ -749,23 +757,29 @@ def _quotes(text: str) -> tuple[Quote, ...]:
     if not text.strip():
         return ()
     quoted = _quote_spans(text)
-    mentions = sorted(((mention, actor) for actor in _extract_actors(text) for mention in actor.mentions),
-                      key=lambda pair: pair[0].start)
+    mentions_in: dict[int, list[tuple[Mention, Actor]]] = defaultdict(list)
+    for actor in _extract_actors(text):
+        for mention in actor.mentions:
+            mentions_in[mention.sentence].append((mention, actor))
+    for pairs in mentions_in.values():
+        pairs.sort(key=lambda pair: pair[0].start)
     by_sentence: dict[int, list[TaggedToken]] = defaultdict(list)
     for token in tag(text):
         by_sentence[token.sentence].append(token)
+    found_sentences = sentences(text)
+    sentence_starts = [sentence.start for sentence in found_sentences]
     found = []
     for start, end in quoted:
-        sentence = next((s for s in sentences(text) if s.start <= start < s.end), None)
-        if sentence is None:
+        index = bisect.bisect_right(sentence_starts, start) - 1
+        if index < 0 or start >= found_sentences[index].end:
             continue
-        tokens = [token for token in by_sentence[sentence.index]
-                  if not any(q_start <= token.start < q_end for q_start, q_end in quoted)]
+        sentence = found_sentences[index]
+        tokens = [token for token in by_sentence[sentence.index] if not _inside(token.start, quoted)]
         after = [token for token in tokens if token.start >= end][:8]
         before = [token for token in tokens if token.end <= start]
-        speaker = _speaker(after, after, mentions, quoted) if after else None
+        speaker = _speaker(after, mentions_in, quoted) if after else None
         if speaker is None and before:
-            speaker = _speaker(before, before, mentions, quoted)
+            speaker = _speaker(before, mentions_in, quoted)
         found.append(Quote(text[start:end], start, end, sentence.index, speaker))
     return tuple(found)
 

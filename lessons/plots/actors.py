@@ -85,10 +85,14 @@ def describe_network(graph, min_mentions: int = 1, top: int = 5) -> str:
 
     >>> from lessons.actors import actor_network
     >>> describe_network(actor_network("President Xi met Vladimir Putin. Xi and Putin talked."))
-    '2 actors with at least 1 mention, 1 link. Strongest: Xi – Vladimir Putin (2 sentences).'
+    '2 actors with at least 1 mention, 1 link. Strongest: Vladimir Putin – Xi (2 sentences).'
     """
     shown = _shown(graph, min_mentions)
-    edges = sorted(shown.edges(data="weight"), key=lambda edge: (-edge[2], edge[0], edge[1]))
+    def prominence(name):
+        return -shown.nodes[name]["mentions"], name
+
+    edges = sorted((*sorted((a, b), key=prominence), weight) for a, b, weight in shown.edges(data="weight"))
+    edges.sort(key=lambda edge: -edge[2])
     strongest = ", ".join(f"{a} – {b} ({count(weight, 'sentence')})" for a, b, weight in edges[:top])
     summary = (f"{count(shown.number_of_nodes(), 'actor')} with at least {count(min_mentions, 'mention')}, "
                f"{count(shown.number_of_edges(), 'link')}.")
