@@ -413,15 +413,9 @@ def _name_clues(name: str) -> list[Clue]:
 
 def _sentence_candidates(text: str, tokens: list[TaggedToken], tags: list[str]):
     """The NAME candidates and the descriptions in one tagged sentence."""
+    # The parser only reads the tags, so each token's position stands in for its word.
     tree = _parser().parse(list(zip(range(len(tokens)), tags)))
-    chunks, position = [], 0
-    for node in tree:
-        if hasattr(node, "label"):
-            indices = [index for index, _ in node.leaves()]
-            chunks.append((node.label(), indices))
-            position = indices[-1] + 1
-        else:
-            position += 1
+    chunks = [(node.label(), [index for index, _ in node.leaves()]) for node in tree if hasattr(node, "label")]
     found: list[Candidate] = []
     descriptions: list[_Description] = []
     for number, (label, indices) in enumerate(chunks):
