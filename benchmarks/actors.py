@@ -19,19 +19,27 @@ from pathlib import Path
 import lessons
 from lessons.actors import extract_actors, quotes, score_mentions
 
-GOLD = Path(__file__).resolve().parent.parent / "tests" / "gold" / "actors_seed.json"
+GOLD = Path(__file__).resolve().parent.parent / "tests" / "gold"
 
 
 def accuracy() -> None:
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    rows = [(a["name"], a["kind"], m["start"], m["end"]) for a in gold["actors"] for m in a["mentions"]]
-    found = extract_actors(lessons.load_article().text)
-    strict = score_mentions(found, rows)
-    spans_only = score_mentions([a.__class__("", "", a.mentions) for a in found], [("", "", s, e) for *_, s, e in rows])
-    print("Seed article, mention level against tests/gold/actors_seed.json")
-    print(f"  span + canonical name + kind: precision {strict.precision:.3f}, recall {strict.recall:.3f} "
-          f"({strict.matched} of {strict.found} found, {strict.expected} in the gold)")
-    print(f"  span only:                    precision {spans_only.precision:.3f}, recall {spans_only.recall:.3f}")
+    """Precision and recall on the seed (which the rules were written on) and on a text they were not."""
+    for filename in ("actors_seed.json", "actors_unseen.json"):
+        gold = json.loads((GOLD / filename).read_text(encoding="utf-8"))
+        text = gold.get("text") or lessons.load_article().text
+        rows = [(a["name"], a["kind"], m["start"], m["end"]) for a in gold["actors"] for m in a["mentions"]]
+        found = extract_actors(text)
+        strict = score_mentions(found, rows)
+        spans_only = score_mentions([a.__class__("", "", a.mentions) for a in found],
+                                    [("", "", start, end) for *_, start, end in rows])
+        print(f"{filename}: mention level")
+        print(f"  span + canonical name + kind: precision {strict.precision:.3f}, recall {strict.recall:.3f} "
+              f"({strict.matched} of {strict.found} found, {strict.expected} in the gold)")
+        print(f"  span only:                    precision {spans_only.precision:.3f}, recall {spans_only.recall:.3f}")
+        if "quotes" in gold:
+            speakers = {q.start: q.speaker for q in quotes(text)}
+            right = sum(speakers.get(q["start"]) == q["speaker"] for q in gold["quotes"])
+            print(f"  quote speakers: {right} of {len(gold['quotes'])} right")
 
 
 def throughput(files: int | None) -> None:

@@ -299,6 +299,8 @@ def _is_proper_noun(tokens: list[TaggedToken], index: int, proper_elsewhere: fro
     # At the start of a sentence every word is capitalised, so ask for more.
     if word in proper_elsewhere and not token.tag.startswith("VB"):
         return True  # "Xi, for his part": the same word is a name elsewhere ("Fighting that..." is not)
+    if token.tag in ("NNP", "NNPS") and word in _gazetteer():
+        return True  # "Canada is ready": a place the gazetteer knows
     return token.tag in ("NNP", "NNPS") and (next_is_name or word.lower() not in _common_words())
 
 
@@ -375,8 +377,8 @@ def _context_clues(tokens: list[TaggedToken], tags: list[str], first: int, last:
     clues = []
     words = [token.text.lower() for token in tokens]
     after = last + 1
-    if after < len(tokens) and tags[after].startswith("JJ"):
-        after += 1  # "Wagner private army"
+    if after + 1 < len(tokens) and tags[after] in ("JJ", "NN"):
+        after += 1  # "Wagner private army", "TASS news agency"
     if after < len(tokens) and words[after] in ORGANIZATION_WORDS:
         clues.append(Clue(ORGANIZATION, 2, f"followed by '{tokens[after].text}'"))
     list_first, list_last = _list_neighbours(tokens, tags, first, last)

@@ -95,6 +95,18 @@ def test_a_text_of_my_own_generalises():
     assert actors["European Commission"].kind == "ORGANIZATION"
 
 
+def test_a_text_the_rules_were_not_written_for():
+    unseen = json.loads((Path(__file__).parent / "gold" / "actors_unseen.json").read_text(encoding="utf-8"))
+    rows = [(a["name"], a["kind"], m["start"], m["end"]) for a in unseen["actors"] for m in a["mentions"]]
+    found = extract_actors(unseen["text"])
+    scores = score_mentions(found, rows)
+    assert scores.precision >= 0.9 and scores.recall >= 0.8, scores  # figures in benchmarks/actors.py
+    persons = {a["name"] for a in unseen["actors"] if a["kind"] == PERSON}
+    assert persons <= {actor.name for actor in found if actor.kind == PERSON}
+    speakers = {quote.start: quote.speaker for quote in quotes(unseen["text"])}
+    assert [speakers.get(q["start"]) for q in unseen["quotes"]] == [q["speaker"] for q in unseen["quotes"]]
+
+
 def test_an_ambiguous_description_is_left_alone():
     text = "Vladimir Putin met Dmitry Medvedev. The Russian leader smiled."
     assert not any(m.is_description for actor in extract_actors(text) for m in actor.mentions)
