@@ -71,6 +71,9 @@ def test_own_text_is_shown_escaped_and_load_resets(explorer):
     assert explorer.min_mentions.value == 1 and explorer.actor_picker.value == ""
     explorer.load("Antony Blinken spoke.")
     assert [value for _, value in explorer.actor_picker.options][1:] == ["Antony Blinken"]
+    before = explorer.output.value
+    explorer.min_mentions.value = 2  # the box can move even when every actor has one mention
+    assert explorer.output.value != before and explorer.min_mentions.value == 2
 
 
 def test_blank_and_odd_text(explorer):

@@ -58,7 +58,7 @@ def _network_table(graph, kinds: tuple[str, ...], min_mentions: int, top: int = 
     shown = graph.subgraph([node for node, data in graph.nodes(data=True)
                             if data["kind"] in kinds and data["mentions"] >= min_mentions])
     edges = sorted(shown.edges(data="weight"), key=lambda edge: (-edge[2], edge[0], edge[1]))[:top]
-    heading = (f"<h4>Network: {shown.number_of_nodes()} actors, {shown.number_of_edges()} links "
+    heading = (f"<h4>Network: {count(shown.number_of_nodes(), 'actor')}, {count(shown.number_of_edges(), 'link')} "
                f"(strongest {len(edges)} listed)</h4>")
     return heading + table(["actor", "actor", "sentences together"], edges or [("(none)", "", "")])
 
@@ -99,9 +99,12 @@ class ActorExplorer(widgets.VBox):
         }
         self.actor_picker = widgets.Dropdown(description="Actor", tooltip="Pick an actor to highlight its mentions",
                                              layout=widgets.Layout(width="100%", max_width="480px"))
-        self.min_mentions = widgets.IntSlider(value=1, min=1, max=1, description="Min mentions",
-                                              tooltip="Only actors with at least this many mentions in the network",
-                                              style={"description_width": "initial"})
+        # A number box rather than a slider: ipywidgets 8 gives a slider's handle no accessible name,
+        # so a screen reader would announce it as just "slider, 3".
+        self.min_mentions = widgets.BoundedIntText(value=1, min=1, max=2, description="Min mentions",
+                                                   tooltip="Only actors with at least this many mentions in the network",
+                                                   style={"description_width": "initial"},
+                                                   layout=widgets.Layout(width="12em"))
         self.output = widgets.HTML(layout=widgets.Layout(width="100%"))
         self.output.add_class("lessons-explorer-output")
         self._loading = False
@@ -130,7 +133,8 @@ class ActorExplorer(widgets.VBox):
             self.graph = actor_network(text)
             for box in self.kind_boxes.values():
                 box.value = True
-            self.min_mentions.max = max([len(actor.mentions) for actor in self.actors], default=1)
+            # At least 2, so the box can always move (with one-mention actors it then shows none).
+            self.min_mentions.max = max([2] + [len(actor.mentions) for actor in self.actors])
             self.min_mentions.value = 1
             self._fill_picker()
             self.actor_picker.value = ALL_ACTORS
