@@ -58,10 +58,17 @@ def test_quotes_are_listed_for_their_speaker(explorer):
     assert "grave crimes" in explorer.output.value.split("<h4>Quotes</h4>", 1)[1]
 
 
-def test_kind_boxes_filter_the_picker(explorer):
+def test_kind_boxes_filter_highlights_and_co_mentions(explorer):
     explorer.kind_boxes["PERSON"].value = False
-    assert all("(person" not in label for label, _ in explorer.actor_picker.options)
-    assert "PERSON</sub>" not in explorer.output.value
+    assert "PERSON</sub>" not in explorer.output.value and "LOCATION</sub>" in explorer.output.value
+    explorer.actor_picker.value = "Xi Jinping"  # a picked actor shows whatever its kind
+    co_mentioned = explorer.output.value.split("<h4>Co-mentioned</h4>", 1)[1].split("<h4>", 1)[0]
+    assert "Ukraine" in co_mentioned and "Vladimir Putin" not in co_mentioned
+    for box in explorer.kind_boxes.values():
+        box.value = False
+    before = explorer.output.value
+    explorer.actor_picker.value = "Ukraine"  # the picker still works with no kind ticked
+    assert explorer.output.value != before
 
 
 def test_own_text_is_shown_escaped_and_load_resets(explorer):

@@ -42,12 +42,14 @@ def _spans(actors: list[Actor], chosen: Actor | None) -> list[Span]:
             for actor in actors for m in actor.mentions]
 
 
-def _details(chosen: Actor, found_quotes, graph) -> str:
+def _details(chosen: Actor, found_quotes, graph, kinds: tuple[str, ...]) -> str:
     roles = table(["role or description in the text"], [(role,) for role in chosen.roles] or [("(none)",)])
     said = [(q.sentence, q.text) for q in found_quotes if q.speaker == chosen.name]
     quoted = table(["sentence", f"quotes by {chosen.name}"], said or [("", "(none found)")])
-    neighbours = sorted(graph[chosen.name].items(), key=lambda item: (-item[1]["weight"], item[0]))
-    together = table(["co-mentioned actor", "kind", "sentences together"],
+    neighbours = sorted(((name, data) for name, data in graph[chosen.name].items() if graph.nodes[name]["kind"] in kinds),
+                        key=lambda item: (-item[1]["weight"], item[0]))
+    together = table([f"co-mentioned actor ({', '.join(kind.lower() for kind in kinds) or 'no kinds ticked'})",
+                      "kind", "sentences together"],
                      [(name, graph.nodes[name]["kind"], data["weight"]) for name, data in neighbours]
                      or [("(none)", "", "")])
     evidence = table(["why this kind (evidence)"], [(clue,) for clue in chosen.evidence] or [("(none)",)])
@@ -65,9 +67,14 @@ def _network_table(graph, kinds: tuple[str, ...], min_mentions: int, top: int = 
 
 def render(text: str, actors: list[Actor], found_quotes, graph, kinds: tuple[str, ...], actor_name: str,
            min_mentions: int) -> str:
-    """The explorer's HTML for one state: caption, legend, highlighted text, details, network."""
+    """The explorer's HTML for one state: caption, legend, highlighted text, details, network.
+
+    The kinds ticked decide which actors "All actors" highlights, which co-mentioned
+    actors are listed and which actors the network table keeps; a picked actor is
+    always shown, whatever its kind.
+    """
     shown = [actor for actor in actors if actor.kind in kinds]
-    chosen = next((actor for actor in shown if actor.name == actor_name), None)
+    chosen = next((actor for actor in actors if actor.name == actor_name), None)
     spans = _spans(shown, chosen)
     if chosen:
         colours = {span.label: KIND_COLOURS[chosen.kind] for span in spans}
@@ -76,7 +83,7 @@ def render(text: str, actors: list[Actor], found_quotes, graph, kinds: tuple[str
     else:
         colours = {f"{KIND_SYMBOLS[kind]} {kind}": KIND_COLOURS[kind] for kind in KINDS}
         key = legend({label: colour for label, colour in colours.items() if label.split(" ", 1)[1] in kinds})
-    details = _details(chosen, found_quotes, graph) if chosen else ""
+    details = _details(chosen, found_quotes, graph, kinds) if chosen else ""
     return (_caption(chosen, kinds, min_mentions, len(spans)) + key + highlight(text, spans, colours) + details
             + _network_table(graph, kinds, min_mentions))
 
@@ -110,7 +117,7 @@ class ActorExplorer(widgets.VBox):
         self._loading = False
         self.text_box.observe(self._on_text, names="value")
         for box in self.kind_boxes.values():
-            box.observe(self._on_kinds, names="value")
+            box.observe(self._on_change, names="value")
         self.actor_picker.observe(self._on_change, names="value")
         self.min_mentions.observe(self._on_change, names="value")
         self.children = [self.text_box, widgets.HBox(list(self.kind_boxes.values())),
@@ -136,33 +143,16 @@ class ActorExplorer(widgets.VBox):
             # At least 2, so the box can always move (with one-mention actors it then shows none).
             self.min_mentions.max = max([2] + [len(actor.mentions) for actor in self.actors])
             self.min_mentions.value = 1
-            self._fill_picker()
+            self.actor_picker.options = [("All actors", ALL_ACTORS)] + [
+                (f"{actor.name} ({actor.kind.lower()}, {len(actor.mentions)})", actor.name) for actor in self.actors
+            ]
             self.actor_picker.value = ALL_ACTORS
         finally:
             self._loading = False
         self._render()
 
-    def _fill_picker(self) -> None:
-        current = self.actor_picker.value
-        options = [("All actors", ALL_ACTORS)] + [
-            (f"{actor.name} ({actor.kind.lower()}, {len(actor.mentions)})", actor.name)
-            for actor in self.actors if actor.kind in self.kinds
-        ]
-        self.actor_picker.options = options
-        self.actor_picker.value = current if current in {value for _, value in options} else ALL_ACTORS
-
     def _on_text(self, change) -> None:
         self.load(change["new"] if change["new"].strip() else load_article().text)
-
-    def _on_kinds(self, _change) -> None:
-        if self._loading:
-            return
-        self._loading = True
-        try:
-            self._fill_picker()
-        finally:
-            self._loading = False
-        self._render()
 
     def _on_change(self, _change) -> None:
         if not self._loading:
