@@ -36,6 +36,16 @@ _EXPORTS = {
     "hint": "lessons.checks",
     "TaggedToken": "lessons.tagging",
     "tag": "lessons.tagging",
+    "tags_by_sentence": "lessons.tagging",
+    "tagger_words": "lessons.tagging",
+    "TagExplanation": "lessons.tagging",
+    "explain": "lessons.tagging",
+    "TagCount": "lessons.tagging",
+    "tag_counts": "lessons.tagging",
+    "WordCount": "lessons.tagging",
+    "words_for_tag": "lessons.tagging",
+    "WordTags": "lessons.tagging",
+    "words_with_several_tags": "lessons.tagging",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -109,3 +109,12 @@ def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
         "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row) + "</tr>" for row in rows
     )
     return f'<table class="lessons-table" style="border-collapse:collapse"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def caption(text: str) -> str:
+    """One line of bold text that says what an explorer shows (its text alternative, too).
+
+    >>> caption("Sentence 1 <of 2>")
+    '<div class="lessons-caption" ...><b>Sentence 1 &lt;of 2&gt;</b></div>'
+    """
+    return f'<div class="lessons-caption" role="status" style="margin:2px 0 6px"><b>{html.escape(text)}</b></div>'
