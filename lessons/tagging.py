@@ -51,7 +51,7 @@ UNIVERSAL_MEANINGS = {
 _TREEBANK_DASHES = {"—": "--", "–": "--"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TaggedToken:
     """A token with its Penn Treebank tag (``NNP``) and its universal tag (``NOUN``)."""
 
@@ -236,8 +236,11 @@ def explain(tag_name: str, tagset: str | None = None) -> TagExplanation:
     >>> explain("NOUN").covers
     ('NN', 'NNP', 'NNPS', 'NNS')
     """
-    tag_name = require_text(tag_name, "explain").strip()
-    tagset = _tagset(tagset)
+    return _explain(require_text(tag_name, "explain").strip(), _tagset(tagset))
+
+
+@lru_cache(maxsize=None)
+def _explain(tag_name: str, tagset: str | None) -> TagExplanation:
     penn_help = _penn_help()
     for candidate in (tag_name, tag_name.upper()):
         if candidate in penn_help and tagset != UNIVERSAL:

@@ -13,6 +13,8 @@ True
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import ipywidgets as widgets
 
 from lessons.highlight import PALETTE, Span, caption, highlight, legend, table
@@ -124,7 +126,8 @@ class TagExplorer(widgets.VBox):
                                              tooltip="Pick a token to see what its tags mean")
         self.text_box = widgets.Textarea(
             placeholder="Paste your own English text here, then click outside the box to tag it.",
-            description="Your text", tooltip="Paste text to tag; empty the box to go back", continuous_update=False, layout=widgets.Layout(width="100%", height="5em"))
+            description="Your text", tooltip="Paste text to tag; empty the box to go back",
+            continuous_update=False, layout=widgets.Layout(width="100%", height="5em"))
         self.output = widgets.HTML(layout=widgets.Layout(width="100%"))
         self.output.add_class("lessons-explorer-output")
         super().__init__([self.text_box, self.sentence_picker, self.tagset_picker, self.tag_picker,
@@ -134,8 +137,8 @@ class TagExplorer(widgets.VBox):
         self.text = ""
         self.source = "the text"
         self._loaded_text = ""
-        self.sentence_picker.observe(self._on_sentence, "value")
-        self.tagset_picker.observe(self._on_tagset, "value")
+        self.sentence_picker.observe(lambda change: self._refill_and_render(self._refill_tokens), "value")
+        self.tagset_picker.observe(lambda change: self._refill_and_render(self._refill_tags), "value")
         for control in (self.tag_picker, self.token_picker):
             control.observe(self._render, "value")
         self.text_box.observe(self._on_text_box, "value")
@@ -144,6 +147,8 @@ class TagExplorer(widgets.VBox):
     def load(self, text: str) -> None:
         """Show a whole new text, with every choice reset; an empty text box then returns to it."""
         self._loaded_text = require_text(text, "TagExplorer.load")
+        with self._quietly():
+            self.tagset_picker.value = UNIVERSAL
         if self.text_box.value:
             self.text_box.value = ""  # its observer shows the loaded text
         else:
@@ -159,14 +164,29 @@ class TagExplorer(widgets.VBox):
     def _show(self, text: str, source: str) -> None:
         self.text, self.source = text, source
         found = sentences(text)
+        with self._quietly():
+            self.sentence_picker.options = [(f"All sentences ({len(found)})", ALL_SENTENCES)] + [
+                (f"{s.index + 1}. {s.text[:70]}{'…' if len(s.text) > 70 else ''}", s.index) for s in found
+            ]
+            self.sentence_picker.value = ALL_SENTENCES
+            self._refill_tags()
+            self._refill_tokens()
+        self._render()
+
+    @contextmanager
+    def _quietly(self):
+        # While controls are refilled, their own observers must not render half-updated state.
         self._refilling = True
-        self.sentence_picker.options = [(f"All sentences ({len(found)})", ALL_SENTENCES)] + [
-            (f"{s.index + 1}. {s.text[:70]}{'…' if len(s.text) > 70 else ''}", s.index) for s in found
-        ]
-        self.sentence_picker.value = ALL_SENTENCES
-        self._refill_tags()
-        self._refill_tokens()
-        self._refilling = False
+        try:
+            yield
+        finally:
+            self._refilling = False
+
+    def _refill_and_render(self, refill) -> None:
+        if self._refilling:
+            return
+        with self._quietly():
+            refill()
         self._render()
 
     def _refill_tags(self) -> None:
@@ -184,20 +204,6 @@ class TagExplorer(widgets.VBox):
             if chosen == ALL_SENTENCES or token.sentence == chosen
         ]
         self.token_picker.value = NO_TOKEN
-
-    def _on_sentence(self, change) -> None:
-        if self._refilling:
-            return
-        self._refilling = True
-        self._refill_tokens()
-        self._refilling = False
-        self._render()
-
-    def _on_tagset(self, change) -> None:
-        self._refilling = True
-        self._refill_tags()
-        self._refilling = False
-        self._render()
 
     def _render(self, change=None) -> None:
         if self._refilling:
