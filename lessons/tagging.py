@@ -250,8 +250,9 @@ def _explain(tag_name: str, tagset: str | None) -> TagExplanation:
             meaning, examples = UNIVERSAL_MEANINGS[candidate]
             covers = tuple(penn_tag for penn_tag in penn_tags() if to_universal(penn_tag) == candidate)
             return TagExplanation(candidate, UNIVERSAL, meaning, tuple(examples.split()), candidate, covers)
+    which = {PENN: "a Penn tag", UNIVERSAL: "a universal tag"}.get(tagset, "a tag the lessons know")
     raise ValueError(
-        f"{tag_name!r} is not a tag the lessons know. Penn tags: {' '.join(penn_tags())}; "
+        f"{tag_name!r} is not {which}. Penn tags: {' '.join(penn_tags())}; "
         f"universal tags: {' '.join(UNIVERSAL_MEANINGS)}."
     )
 
@@ -276,18 +277,19 @@ def tag_counts(text: str, tagset: str = UNIVERSAL) -> list[TagCount]:
     return [TagCount(label, count, count / len(tagged), explain(label, tagset).meaning) for label, count in ranked]
 
 
-def words_for_tag(text: str, tag_name: str) -> list[WordCount]:
+def words_for_tag(text: str, tag_name: str, tagset: str | None = None) -> list[WordCount]:
     """The words that carry ``tag_name`` (Penn like ``NNP`` or universal like ``NOUN``), most common first.
+
+    As in :func:`explain`, ``.`` means the Penn tag unless ``tagset="universal"``.
 
     >>> words_for_tag("Putin met Biden. Putin smiled.", "NNP")
     [WordCount(word='Putin', count=2), WordCount(word='Biden', count=1)]
     """
     tagged = _tag(require_text(text, "words_for_tag"))
-    found = explain(tag_name)
-    tagset = UNIVERSAL if found.tagset == UNIVERSAL else PENN
+    found = explain(tag_name, tagset)
     occurrences: dict[str, list[TaggedToken]] = defaultdict(list)
     for token in tagged:
-        if _label(token, tagset) == found.tag:
+        if _label(token, found.tagset) == found.tag:
             occurrences[token.text].append(token)
     ranked = sorted(occurrences.items(), key=lambda item: (-len(item[1]), item[0]))
     return [WordCount(word, len(tokens), tuple(tokens)) for word, tokens in ranked]

@@ -80,6 +80,12 @@ def test_picking_a_tag_lists_its_words_with_counts(explorer, article):
     assert "NNP" in [value for _, value in explorer.tag_picker.options]
 
 
+def test_picking_universal_punctuation_lists_all_punctuation(explorer):
+    explorer.tag_picker.value = "."
+    assert "words tagged . (punctuation" in explorer.output.value
+    assert "<td>,</td>" in explorer.output.value
+
+
 def test_picking_a_token_explains_both_of_its_tags(explorer, article):
     explorer.sentence_picker.value = 2
     index = next(value for label, value in explorer.token_picker.options if label.startswith("Xi "))
@@ -134,4 +140,5 @@ def test_bad_text_is_a_type_error():
 def test_render_is_a_pure_function_of_the_choices(article):
     first = render(article.text, 5, "penn", "VBD", NO_TOKEN)
     assert first == render(article.text, 5, "penn", "VBD", NO_TOKEN)
-    assert first != render(article.text, 5, "universal", "VBD", NO_TOKEN)
+    assert first != render(article.text, 5, "penn", "VBZ", NO_TOKEN)
+    assert first != render(article.text, 5, "universal", NO_TAG, NO_TOKEN)

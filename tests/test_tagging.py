@@ -6,6 +6,8 @@ import json
 
 import nltk
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import lessons
 from lessons.tagging import (
@@ -99,6 +101,11 @@ def test_explain_names_the_known_tags_for_an_unknown_one(bad):
         explain(bad)
 
 
+def test_explain_says_which_tagset_lacks_the_tag():
+    with pytest.raises(ValueError, match="'VBD' is not a universal tag"):
+        explain("VBD", tagset="universal")
+
+
 def test_explain_rejects_an_unknown_tagset():
     with pytest.raises(ValueError, match="universal"):
         explain("NN", tagset="brown")
@@ -128,6 +135,12 @@ def test_words_for_a_tag_trace_back_to_the_text(article):
 def test_words_for_a_universal_tag_cover_all_its_penn_tags(article):
     nouns = sum(entry.count for entry in words_for_tag(article.text, "NOUN"))
     assert nouns == sum(entry.count for penn in ("NN", "NNS", "NNP", "NNPS") for entry in words_for_tag(article.text, penn))
+
+
+def test_the_full_stop_means_the_penn_tag_unless_universal_is_asked_for(article):
+    assert [entry.word for entry in words_for_tag(article.text, ".")] == ["."]
+    punctuation = {entry.word for entry in words_for_tag(article.text, ".", tagset="universal")}
+    assert {".", ",", '"', "$"} <= punctuation
 
 
 def test_words_with_several_tags_really_have_several(article):
@@ -221,3 +234,11 @@ def test_huge_text_is_tagged(article):
     tagged = tag(huge)
     assert len(tagged) == 20 * len(tag(article.text))
     assert all(huge[t.start:t.end] == t.text for t in tagged[-50:])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=120))
+def test_any_text_is_tagged_with_exact_offsets(text):
+    tagged = tag(text)
+    assert all(text[t.start:t.end] == t.text and t.universal in universal_tags() for t in tagged)
+    assert [t.text for t in tagged] == [t.text for t in lessons.tokenize(text)]

@@ -28,7 +28,10 @@ def tag_chart(counts: list[TagCount], ax=None):
     ax.bar_label(bars, labels=[f"{count.count} ({count.share:.0%})" for count in counts], padding=3)
     ax.invert_yaxis()
     ax.set_xlabel("tokens")
-    ax.set_title(f"Tags in the text ({sum(count.count for count in counts)} tokens)")
+    total = round(counts[0].count / counts[0].share) if counts else 0
+    shown = sum(count.count for count in counts)
+    ax.set_title(f"Tags in the text ({total:,} tokens)" if shown == total
+                 else f"The {len(counts)} most common tags (of {total:,} tokens)")
     ax.margins(x=0.15)
     return ax
 

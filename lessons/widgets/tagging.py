@@ -62,12 +62,12 @@ def _token_explanation(token: TaggedToken) -> str:
     return table(["token", "tagset", "tag", "meaning", "examples"], rows)
 
 
-def _word_list(text: str, tag_name: str) -> str:
-    found = words_for_tag(text, tag_name)
+def _word_list(text: str, tag_name: str, tagset: str) -> str:
+    found = words_for_tag(text, tag_name, tagset)
     rows = [(entry.word, entry.count) for entry in found[:MOST_WORDS_LISTED]]
     if len(found) > MOST_WORDS_LISTED:
         rows.append((f"… and {len(found) - MOST_WORDS_LISTED} more words", ""))
-    return table([f"words tagged {tag_name} ({explain(tag_name).meaning})", "count"], rows)
+    return table([f"words tagged {tag_name} ({explain(tag_name, tagset).meaning})", "count"], rows)
 
 
 def render(text: str, sentence: int = ALL_SENTENCES, tagset: str = UNIVERSAL, tag_name: str = NO_TAG,
@@ -101,7 +101,7 @@ def render(text: str, sentence: int = ALL_SENTENCES, tagset: str = UNIVERSAL, ta
     if token != NO_TOKEN:
         parts.append(_token_explanation(tagged[token]))
     if tag_name:
-        parts.append(_word_list(text, tag_name))
+        parts.append(_word_list(text, tag_name, tagset))
     return "".join(parts)
 
 
