@@ -121,7 +121,11 @@ def _tagger():
 
 @lru_cache(maxsize=None)
 def to_universal(penn_tag: str) -> str:
-    """The universal tag for a Penn Treebank tag (``NNP`` -> ``NOUN``), from NLTK's mapping."""
+    """The universal tag for a Penn Treebank tag, from NLTK's mapping.
+
+    >>> to_universal("NNP"), to_universal("TO")
+    ('NOUN', 'PRT')
+    """
     from nltk.tag.mapping import map_tag
 
     require("universal_tagset")
@@ -202,7 +206,11 @@ def penn_tags() -> list[str]:
 
 
 def universal_tags() -> list[str]:
-    """Every universal tag the tagger's tags map to, in the order of :data:`UNIVERSAL_MEANINGS`."""
+    """Every universal tag the tagger's tags map to, in the order of :data:`UNIVERSAL_MEANINGS`.
+
+    >>> universal_tags()[:4]
+    ['NOUN', 'VERB', 'ADJ', 'ADV']
+    """
     reachable = {to_universal(penn_tag) for penn_tag in penn_tags()}
     return [universal for universal in UNIVERSAL_MEANINGS if universal in reachable]
 
