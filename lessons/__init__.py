@@ -48,6 +48,15 @@ _EXPORTS = {
     "extract_actors": "lessons.actors",
     "quotes": "lessons.actors",
     "actor_network": "lessons.actors",
+    "tags_by_sentence": "lessons.tagging",
+    "tagger_words": "lessons.tagging",
+    "TagExplanation": "lessons.tagging",
+    "explain": "lessons.tagging",
+    "TagCount": "lessons.tagging",
+    "tag_counts": "lessons.tagging",
+    "words_for_tag": "lessons.tagging",
+    "WordTags": "lessons.tagging",
+    "words_with_several_tags": "lessons.tagging",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -39,6 +39,7 @@ RESOURCES: tuple[Resource, ...] = (
         "part-of-speech tagging",
     ),
     Resource("universal_tagset", "taggers/universal_tagset/", "mapping Penn tags to universal tags"),
+    Resource("tagsets_json", "help/tagsets_json/", "explaining tags in plain words"),
     Resource("stopwords", "corpora/stopwords/", "word frequencies without stopwords"),
     Resource("words", "corpora/words/", "checking whether a word is English"),
     Resource("names", "corpora/names/", "recognising first names"),

@@ -89,12 +89,14 @@ def chips(items: Sequence[tuple[str, str]], colour: str = PALETTE[1],
 
 
 def caption(text: str) -> str:
-    """A one-line caption in bold (an explorer's first line: what is shown, in words).
+    """One line of bold text that says what an explorer shows (its text alternative, too).
+
+    ``role="status"`` makes screen readers announce it when it changes.
 
     >>> caption("Sentence 1 <of 2>")
-    '<p class="lessons-caption" ...><b>Sentence 1 &lt;of 2&gt;</b></p>'
+    '<div class="lessons-caption" role="status" ...><b>Sentence 1 &lt;of 2&gt;</b></div>'
     """
-    return f'<p class="lessons-caption" style="margin:2px 0 6px 0"><b>{html.escape(text)}</b></p>'
+    return f'<div class="lessons-caption" role="status" style="margin:2px 0 6px"><b>{html.escape(text)}</b></div>'
 
 
 def note(text: str) -> str:

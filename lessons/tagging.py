@@ -1,6 +1,8 @@
 """Part-of-speech tags for the tokens of :mod:`lessons.tokens`, with their offsets.
 
-Lesson 2 (``02_tagging.ipynb``) explains it.
+Lesson 2 (``02_tagging.ipynb``) explains it: what the tags mean (:func:`explain`),
+how often each occurs (:func:`tag_counts`), which words carry a tag
+(:func:`words_for_tag`) and which words get more than one (:func:`words_with_several_tags`).
 
 >>> [(t.text, t.tag, t.universal) for t in tag("Putin hosted Xi.")]
 [('Putin', 'NNP', 'NOUN'), ('hosted', 'VBD', 'VERB'), ('Xi', 'NNP', 'NOUN'), ('.', '.', '.')]
@@ -8,11 +10,47 @@ Lesson 2 (``02_tagging.ipynb``) explains it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import gc
+import json
+from collections import Counter, defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lessons.data import require
-from lessons.tokens import require_text, tokens_by_sentence
+from lessons.tokens import Token, WordCount, require_text, tokens_by_sentence
+
+PENN = "penn"
+UNIVERSAL = "universal"
+TAGSETS = (UNIVERSAL, PENN)
+
+# NLTK's tag help (nltk.help.upenn_tagset) reads this file; we read it for the same words.
+PENN_HELP = "help/tagsets_json/PY3_json/upenn_tagset.json"
+# The tagger can emit one tag the help file does not describe. WSJ text wrote £ as #.
+PENN_HELP_GAPS = {"#": ["pound sign (the Wall Street Journal text wrote £ as #)", "#"]}
+
+# Plain words for the twelve universal tags (Petrov, Das & McDonald 2012), with examples
+# from the seed article.
+UNIVERSAL_MEANINGS = {
+    "NOUN": ("noun: a person, place, thing or idea", "Putin Kremlin warrant crimes Ukraine"),
+    "VERB": ("verb: an action or a state, including helpers like would and has", "hosted said is would"),
+    "ADJ": ("adjective: describes a noun", "powerful Chinese third longest"),
+    "ADV": ("adverb: says how, when, where or how much", "publicly nearly still directly"),
+    "PRON": ("pronoun: stands in for a noun", "he it his them"),
+    "DET": ("determiner: points at or counts off a noun", "the a this which"),
+    "ADP": ("adposition: a preposition, or a word like that or after that opens a clause",
+            "in of for after"),
+    "NUM": ("number: a cardinal number, in digits or words", "69 350 million 4½"),
+    "CONJ": ("conjunction: joins words or clauses", "and but or"),
+    "PRT": ("particle: a small word that belongs with another: to before a verb, possessive 's",
+            "to 's off out"),
+    ".": ("punctuation: full stops, commas, quotation marks, brackets and signs like $",
+          ". , \" ( $"),
+    "X": ("other: foreign words, symbols, list markers and interjections", "et cetera & Wow"),
+}
+
+# The dashes and quotes the tagger learned from Treebank text, which writes them in ASCII.
+_TREEBANK_DASHES = {"—": "--", "–": "--"}
 
 
 @dataclass(frozen=True)
@@ -27,6 +65,45 @@ class TaggedToken:
     universal: str
 
 
+@dataclass(frozen=True)
+class TagExplanation:
+    """What a tag means in plain words, with example words.
+
+    ``universal`` is the universal tag a Penn tag belongs to (a universal tag's is
+    itself); ``covers`` lists the Penn tags a universal tag stands for.
+    """
+
+    tag: str
+    tagset: str
+    meaning: str
+    examples: tuple[str, ...]
+    universal: str
+    covers: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        covers = f" (covers {', '.join(self.covers)})" if self.covers else ""
+        return f"{self.tag}: {self.meaning}{covers}; e.g. {' '.join(self.examples)}"
+
+
+@dataclass(frozen=True)
+class TagCount:
+    """How many tokens of a text carry ``tag``, and what share of all tokens that is."""
+
+    tag: str
+    count: int
+    share: float
+    meaning: str
+
+
+@dataclass(frozen=True)
+class WordTags:
+    """A word that got more than one tag in a text: each tag with its count, and the tokens."""
+
+    word: str
+    tags: tuple[tuple[str, int], ...]
+    tokens: tuple[TaggedToken, ...] = field(repr=False)
+
+
 @lru_cache(maxsize=1)
 def _tagger():
     from nltk.tag.perceptron import PerceptronTagger
@@ -37,18 +114,40 @@ def _tagger():
 
 @lru_cache(maxsize=None)
 def to_universal(penn_tag: str) -> str:
-    """The universal tag for a Penn Treebank tag (``NNP`` -> ``NOUN``), from NLTK's mapping."""
+    """The universal tag for a Penn Treebank tag, from NLTK's mapping.
+
+    >>> to_universal("NNP"), to_universal("TO")
+    ('NOUN', 'PRT')
+    """
     from nltk.tag.mapping import map_tag
 
     require("universal_tagset")
     return map_tag("en-ptb", "universal", penn_tag)
 
 
-def _as_trained(word: str, following: str) -> str:
-    # The tagger learned from Treebank text, where double quotes are written `` and ''.
+def _as_trained(word: str, preceding: str) -> str:
+    # The tagger learned from Treebank text, where double quotes are written `` and ''
+    # and dashes as --; shown the originals, it guesses (a — alone looks like a name).
+    # A straight quote opens when nothing but space or an opening bracket comes before it.
     if word in {'"', "“", "”"}:
-        return "''" if word == "”" or not following or following.isspace() else "``"
-    return word
+        opens = word == "“" or (word == '"' and (not preceding or preceding.isspace() or preceding in "([{"))
+        return "``" if opens else "''"
+    return _TREEBANK_DASHES.get(word, word)
+
+
+def _words_as_trained(text: str, tokens: list[Token]) -> list[str]:
+    return [_as_trained(token.text, text[token.start - 1 : token.start]) for token in tokens]
+
+
+def tagger_words(text: str) -> list[list[str]]:
+    """The words of ``text`` as the tagger is shown them: one list per sentence, quotes as `` and ''.
+
+    Lesson 2 uses it to give other taggers exactly the same input.
+
+    >>> tagger_words('He said "no".')
+    [['He', 'said', '``', 'no', "''", '.']]
+    """
+    return [_words_as_trained(text, tokens) for tokens in tokens_by_sentence(require_text(text, "tagger_words"))]
 
 
 def tag(text: str) -> list[TaggedToken]:
@@ -60,17 +159,170 @@ def tag(text: str) -> list[TaggedToken]:
     return list(_tag(require_text(text, "tag")))
 
 
+@contextmanager
+def _cycle_collector_paused():
+    # Tagging a long text makes hundreds of thousands of small objects. Each allocation counts
+    # towards Python's cycle collector, whose full runs walk the tagger's large model (about
+    # 400,000 objects) again and again: a tenth of the tagging time. None of the objects made
+    # here can form a cycle, so the collector has nothing to find until we are done.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 @lru_cache(maxsize=64)
 def _tag(text: str) -> tuple[TaggedToken, ...]:
-    tagged: list[TaggedToken] = []
-    groups = tokens_by_sentence(text)
-    if not groups:
-        return ()
     tagger = _tagger()
-    for tokens in groups:
-        words = [_as_trained(token.text, text[token.end : token.end + 1]) for token in tokens]
-        for token, (_, penn_tag) in zip(tokens, tagger.tag(words)):
-            tagged.append(
-                TaggedToken(token.text, token.start, token.end, token.sentence, penn_tag, to_universal(penn_tag))
-            )
+    tagged: list[TaggedToken] = []
+    with _cycle_collector_paused():
+        for tokens in tokens_by_sentence(text):
+            for token, (_, penn_tag) in zip(tokens, tagger.tag(_words_as_trained(text, tokens))):
+                tagged.append(
+                    TaggedToken(token.text, token.start, token.end, token.sentence, penn_tag, to_universal(penn_tag))
+                )
     return tuple(tagged)
+
+
+def tags_by_sentence(text: str) -> list[list[TaggedToken]]:
+    """The tagged tokens of ``text``, one list per sentence (an empty list for a sentence of no words).
+
+    >>> [[t.tag for t in sentence] for sentence in tags_by_sentence("Putin left. He stayed.")]
+    [['NNP', 'VBD', '.'], ['PRP', 'VBD', '.']]
+    """
+    grouped: list[list[TaggedToken]] = [[] for _ in tokens_by_sentence(require_text(text, "tags_by_sentence"))]
+    for token in _tag(text):
+        grouped[token.sentence].append(token)
+    return grouped
+
+
+# --- What the tags mean ----------------------------------------------------------------
+
+
+def penn_tags() -> list[str]:
+    """Every Penn Treebank tag the tagger can emit, sorted.
+
+    >>> len(penn_tags())
+    45
+    """
+    return sorted(_tagger().classes)
+
+
+def universal_tags() -> list[str]:
+    """Every universal tag the tagger's tags map to, in the order of :data:`UNIVERSAL_MEANINGS`.
+
+    >>> universal_tags()[:4]
+    ['NOUN', 'VERB', 'ADJ', 'ADV']
+    """
+    reachable = {to_universal(penn_tag) for penn_tag in penn_tags()}
+    return [universal for universal in UNIVERSAL_MEANINGS if universal in reachable]
+
+
+@lru_cache(maxsize=1)
+def _penn_help() -> dict[str, list[str]]:
+    import nltk
+
+    require("tagsets_json")
+    with nltk.data.find(PENN_HELP).open() as file:
+        return {**PENN_HELP_GAPS, **json.loads(file.read())}
+
+
+def _tagset(tagset: str | None) -> str | None:
+    if tagset is not None and tagset not in TAGSETS:
+        raise ValueError(f"tagset must be {' or '.join(map(repr, TAGSETS))}, not {tagset!r}.")
+    return tagset
+
+
+def explain(tag_name: str, tagset: str | None = None) -> TagExplanation:
+    """What a Penn or universal tag means, in plain words, with examples.
+
+    ``.`` is both a Penn tag (sentence end) and a universal one (any punctuation);
+    Penn wins unless you pass ``tagset="universal"``. Lower case is accepted.
+
+    >>> explain("NNP").meaning
+    'noun, proper, singular'
+    >>> explain("NOUN").covers
+    ('NN', 'NNP', 'NNPS', 'NNS')
+    """
+    return _explain(require_text(tag_name, "explain").strip(), _tagset(tagset))
+
+
+@lru_cache(maxsize=None)
+def _explain(tag_name: str, tagset: str | None) -> TagExplanation:
+    penn_help = _penn_help()
+    for candidate in (tag_name, tag_name.upper()):
+        if candidate in penn_help and tagset != UNIVERSAL:
+            meaning, examples = penn_help[candidate]
+            return TagExplanation(candidate, PENN, meaning, tuple(examples.split()[:8]), to_universal(candidate))
+        if candidate in UNIVERSAL_MEANINGS and tagset != PENN:
+            meaning, examples = UNIVERSAL_MEANINGS[candidate]
+            covers = tuple(penn_tag for penn_tag in penn_tags() if to_universal(penn_tag) == candidate)
+            return TagExplanation(candidate, UNIVERSAL, meaning, tuple(examples.split()), candidate, covers)
+    which = {PENN: "a Penn tag", UNIVERSAL: "a universal tag"}.get(tagset, "a tag the lessons know")
+    raise ValueError(
+        f"{tag_name!r} is not {which}. Penn tags: {' '.join(penn_tags())}; "
+        f"universal tags: {' '.join(UNIVERSAL_MEANINGS)}."
+    )
+
+
+# --- Counting and comparing --------------------------------------------------------------
+
+
+def _label(token: TaggedToken, tagset: str) -> str:
+    return token.universal if tagset == UNIVERSAL else token.tag
+
+
+def tag_counts(text: str, tagset: str = UNIVERSAL) -> list[TagCount]:
+    """How many tokens carry each tag (``"universal"`` or ``"penn"``), most common first.
+
+    >>> tag_counts("Xi met Putin.")[0]
+    TagCount(tag='NOUN', count=2, share=0.5, meaning='noun: a person, place, thing or idea')
+    """
+    tagged = _tag(require_text(text, "tag_counts"))
+    tagset = _tagset(tagset)
+    counts = Counter(_label(token, tagset) for token in tagged)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [TagCount(label, count, count / len(tagged), explain(label, tagset).meaning) for label, count in ranked]
+
+
+def words_for_tag(text: str, tag_name: str, tagset: str | None = None) -> list[WordCount]:
+    """The words that carry ``tag_name`` (Penn like ``NNP`` or universal like ``NOUN``), most common first.
+
+    As in :func:`explain`, ``.`` means the Penn tag unless ``tagset="universal"``.
+
+    >>> words_for_tag("Putin met Biden. Putin smiled.", "NNP")
+    [WordCount(word='Putin', count=2), WordCount(word='Biden', count=1)]
+    """
+    tagged = _tag(require_text(text, "words_for_tag"))
+    found = explain(tag_name, tagset)
+    occurrences: dict[str, list[TaggedToken]] = defaultdict(list)
+    for token in tagged:
+        if _label(token, found.tagset) == found.tag:
+            occurrences[token.text].append(token)
+    ranked = sorted(occurrences.items(), key=lambda item: (-len(item[1]), item[0]))
+    return [WordCount(word, len(tokens), tuple(tokens)) for word, tokens in ranked]
+
+
+def words_with_several_tags(text: str, tagset: str = PENN) -> list[WordTags]:
+    """Words (exactly as written) that got more than one tag in ``text``; most frequent word first.
+
+    A proper name with several tags is usually a tagger mistake worth a look.
+
+    >>> words_with_several_tags("They claim it. The claim failed.")
+    [WordTags(word='claim', tags=(('NN', 1), ('VBP', 1)))]
+    """
+    tagged = _tag(require_text(text, "words_with_several_tags"))
+    tagset = _tagset(tagset)
+    occurrences: dict[str, list[TaggedToken]] = defaultdict(list)
+    for token in tagged:
+        occurrences[token.text].append(token)
+    several = []
+    for word, tokens in occurrences.items():
+        counts = Counter(_label(token, tagset) for token in tokens)
+        if len(counts) > 1:
+            ranked = tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+            several.append(WordTags(word, ranked, tuple(tokens)))
+    return sorted(several, key=lambda entry: (-len(entry.tokens), entry.word))

@@ -13,7 +13,7 @@ same NLTK tokenizers through their ``span_tokenize`` methods instead, so
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lessons.article import paragraph_spans
@@ -233,10 +233,11 @@ def compare_tokenizers(text: str) -> dict[str, list[str]]:
 
 @dataclass(frozen=True)
 class WordCount:
-    """How often a (case-folded) word occurs."""
+    """How often a word occurs, and (where the counter kept them) the tokens behind the count."""
 
     word: str
     count: int
+    tokens: tuple = field(default=(), repr=False, compare=False)
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,7 @@ def test_follows_the_explorer_contract(explorer):
     assert explorer.text_box.continuous_update is False and explorer.text_box.placeholder
     for control in (explorer.sentence_picker, explorer.tokenizer_picker, explorer.text_box):
         assert control.description and control.tooltip
-    assert explorer.output.value.startswith('<p class="lessons-caption"')
+    assert explorer.output.value.startswith('<div class="lessons-caption"')
 
 
 def test_starts_on_the_first_sentence_of_the_article(explorer, article):

@@ -1,0 +1,118 @@
+"""Lesson 2's exercises (``02_tagging.ipynb``): counting tags, catching a mistake, training a tagger.
+
+Expected answers are computed from the article with the lesson's helpers, so
+they follow the tagger if a new NLTK version tags differently.
+
+>>> from lessons.checks import check
+>>> check("2.1", ...).status
+'not attempted'
+"""
+
+from __future__ import annotations
+
+from lessons.checks import Exercise, Mistake, register
+
+MIXED_SENTENCE = "We expect Beijing to use its influence on Moscow."
+
+
+def _article_text() -> str:
+    from lessons.article import load_article
+
+    return load_article().text
+
+
+def _count(penn_tags: set[str] | None = None, universal: str | None = None) -> int:
+    from lessons.tagging import tag
+
+    return sum(1 for token in tag(_article_text()) if token.tag in (penn_tags or ()) or token.universal == universal)
+
+
+def _proper_nouns() -> int:
+    return _count({"NNP"})
+
+
+def _beijing_tag() -> str:
+    from lessons.tagging import tag
+
+    return next(token.tag for token in tag(MIXED_SENTENCE) if token.text == "Beijing")
+
+
+def _words_with_several_tags(tagset: str) -> list[str]:
+    from lessons.tagging import words_with_several_tags
+
+    return sorted(entry.word for entry in words_with_several_tags(_article_text(), tagset))
+
+
+def _unigram_accuracy(backoff: bool) -> float:
+    from lessons.training import train_taggers, treebank_split
+
+    _, test = treebank_split()
+    return train_taggers()["unigram → default" if backoff else "unigram alone"].accuracy(test)
+
+
+def _close(answer: object, expected: float) -> bool:
+    return isinstance(answer, (int, float)) and abs(answer - expected) < 0.0015
+
+
+register(Exercise(
+    "2.1",
+    "How many tokens of the article does the tagger tag NNP (proper noun, singular)?",
+    expected=_proper_nouns,
+    hint="Loop over lessons.tag(article.text) and count the tokens whose .tag is 'NNP'.",
+    mistakes=[
+        Mistake(lambda answer, expected: answer == _count({"NNP", "NNPS"}),
+                "Did you count NNPS (plural proper nouns) too? The question asks for NNP only."),
+        Mistake(lambda answer, expected: answer == _count(universal="NOUN"),
+                "Did you count the universal tag NOUN? It lumps proper nouns with common nouns."),
+        Mistake(lambda answer, expected: answer == _count({"NN"}),
+                "Is NN the proper-noun tag, or the common-noun one?"),
+    ],
+    next_step="Proper nouns are the raw material of lesson 4's actors.",
+))
+
+register(Exercise(
+    "2.2",
+    f"Which Penn tag does the tagger give 'Beijing' in: {MIXED_SENTENCE!r}?",
+    expected=_beijing_tag,
+    hint="Tag the sentence with lessons.tag and look at the token whose text is 'Beijing'.",
+    mistakes=[
+        Mistake(lambda answer, expected: answer == "NNP",
+                "Is that the tag Beijing should get, or the one the tagger gave? Run the tagger and look."),
+        Mistake(lambda answer, expected: answer == "NOUN",
+                "Is NOUN a Penn tag, or a universal one? Look at .tag, not .universal."),
+    ],
+    compare=lambda answer, expected: isinstance(answer, str) and answer.strip() == expected,
+    next_step="A word the tagger never saw, ending in -ing, looks like a verb to it: remember that "
+              "when a name goes missing in lesson 4.",
+))
+
+register(Exercise(
+    "2.3",
+    "Which words of the article got more than one Penn tag? Give a sorted list of the words, as written.",
+    expected=lambda: _words_with_several_tags("penn"),
+    hint="lessons.words_with_several_tags(article.text) gives them; take each entry's .word and sort.",
+    mistakes=[
+        Mistake(lambda answer, expected: sorted(answer) == expected,
+                "Are the words sorted? sorted(...) puts them in order."),
+        Mistake(lambda answer, expected: sorted(answer) == _words_with_several_tags("universal"),
+                "Did you compare universal tags? The question asks about Penn tags."),
+    ],
+    next_step="Proper names among them (Xi, Beijing, Putin) are tagger mistakes; the lesson looks at why.",
+))
+
+register(Exercise(
+    "2.4",
+    "Train a unigram tagger on the treebank training split, backing off to DefaultTagger('NN'), and give "
+    "its accuracy on the held-out split as a fraction between 0 and 1.",
+    expected=lambda: _unigram_accuracy(backoff=True),
+    hint="UnigramTagger(training, backoff=DefaultTagger('NN')).accuracy(test), "
+         "with training, test = lessons.training.treebank_split().",
+    mistakes=[
+        Mistake(lambda answer, expected: _close(answer, _unigram_accuracy(backoff=False)),
+                "Did you give the unigram tagger its backoff? Without one it says None for unseen words."),
+        Mistake(lambda answer, expected: _close(answer / 100, expected),
+                "Is that a percentage? The check wants a fraction between 0 and 1."),
+    ],
+    compare=_close,
+    next_step="Add a bigram tagger on top and compare, as the lesson does next.",
+))

@@ -1,0 +1,48 @@
+"""Charts for lesson 2 (``02_tagging.ipynb``): how often each tag occurs, and how accurate each tagger is.
+
+>>> from lessons.tagging import tag_counts
+>>> tag_chart(tag_counts("Xi met Putin.")).get_title()
+'Tags in the text (4 tokens)'
+"""
+
+from __future__ import annotations
+
+from lessons.tagging import TagCount
+from lessons.training import TaggerScore
+
+
+def _axes(ax, height: float):
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots(figsize=(8, height), layout="constrained")
+    return ax
+
+
+def tag_chart(counts: list[TagCount], ax=None):
+    """A horizontal bar per tag (most common at the top), labelled with its count and share."""
+    ax = _axes(ax, 1 + 0.3 * len(counts))
+    labels = [f"{count.tag}  ({count.meaning.split(':')[0]})" for count in counts]
+    bars = ax.barh(labels, [count.count for count in counts], color="#0072B2")
+    ax.bar_label(bars, labels=[f"{count.count} ({count.share:.0%})" for count in counts], padding=3)
+    ax.invert_yaxis()
+    ax.set_xlabel("tokens")
+    total = round(counts[0].count / counts[0].share) if counts else 0
+    shown = sum(count.count for count in counts)
+    ax.set_title(f"Tags in the text ({total:,} tokens)" if shown == total
+                 else f"The {len(counts)} most common tags (of {total:,} tokens)")
+    ax.margins(x=0.15)
+    return ax
+
+
+def accuracy_chart(scores: list[TaggerScore], ax=None):
+    """A horizontal bar per tagger with its accuracy on the held-out sentences, in build order."""
+    ax = _axes(ax, 1 + 0.45 * len(scores))
+    bars = ax.barh([score.name for score in scores], [score.accuracy for score in scores], color="#009E73")
+    ax.bar_label(bars, labels=[f"{score.accuracy:.1%}" for score in scores], padding=3)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.1)
+    ax.set_xlabel("accuracy on held-out treebank sentences")
+    ax.set_title(f"Taggers on {scores[0].test_tokens if scores else 0:,} held-out tokens")
+    return ax

@@ -1,0 +1,212 @@
+"""The tag explorer of lesson 2 (``02_tagging.ipynb``): every token coloured by its tag.
+
+Pick a sentence (or paste your own text), choose whether the universal or the
+Penn tag is written under each token, pick a tag to list the words that carry
+it, and pick a token to read what its tag means. Hovering a token shows the
+same explanation. What it shows is :func:`render`, a pure function of the
+controls' values.
+
+>>> explorer = TagExplorer("Putin hosted Xi.")
+>>> explorer.output.value.startswith('<div class="lessons-caption"')
+True
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import ipywidgets as widgets
+
+from lessons.highlight import PALETTE, Span, caption, highlight, legend, table
+from lessons.tagging import PENN, UNIVERSAL, TaggedToken, explain, tag, tag_counts, words_for_tag
+from lessons.tokens import require_text, sentences
+
+# Okabe–Ito colours for the content-word tags and numbers; the function words and
+# punctuation share grey. Every token also has its tag written under it.
+UNIVERSAL_COLOURS = {
+    "NOUN": PALETTE[0], "VERB": PALETTE[1], "ADJ": PALETTE[2], "ADV": PALETTE[3],
+    "PRON": PALETTE[4], "NUM": PALETTE[5], "DET": PALETTE[6],
+    "ADP": PALETTE[7], "CONJ": PALETTE[7], "PRT": PALETTE[7], ".": PALETTE[7], "X": PALETTE[7],
+}
+ALL_SENTENCES = -1
+NO_TOKEN = -1
+NO_TAG = ""
+MOST_WORDS_LISTED = 40
+
+
+def _short(meaning: str) -> str:
+    return meaning.split(":")[0]
+
+
+def _tooltip(token: TaggedToken) -> str:
+    return f"{token.tag}: {explain(token.tag, PENN).meaning} | {token.universal}: {_short(explain(token.universal, UNIVERSAL).meaning)}"
+
+
+def _marked_text(text: str, shown: list[TaggedToken], offset: int, tagset: str) -> str:
+    colours = {}
+    spans = []
+    for token in shown:
+        label = token.universal if tagset == UNIVERSAL else token.tag
+        colours[label] = UNIVERSAL_COLOURS[token.universal]
+        spans.append(Span(token.start - offset, token.end - offset, label, _tooltip(token)))
+    return highlight(text, spans, colours)
+
+
+def _token_explanation(token: TaggedToken) -> str:
+    rows = []
+    for tagset, tag_name in ((PENN, token.tag), (UNIVERSAL, token.universal)):
+        found = explain(tag_name, tagset)
+        rows.append((f"“{token.text}” at characters {token.start}–{token.end}" if tagset == PENN else "",
+                     "Penn Treebank" if tagset == PENN else "universal", found.tag, found.meaning,
+                     " ".join(found.examples)))
+    return table(["token", "tagset", "tag", "meaning", "examples"], rows)
+
+
+def _word_list(text: str, tag_name: str, tagset: str) -> str:
+    found = words_for_tag(text, tag_name, tagset)
+    rows = [(entry.word, entry.count) for entry in found[:MOST_WORDS_LISTED]]
+    if len(found) > MOST_WORDS_LISTED:
+        rows.append((f"… and {len(found) - MOST_WORDS_LISTED} more words", ""))
+    return table([f"words tagged {tag_name} ({explain(tag_name, tagset).meaning})", "count"], rows)
+
+
+def render(text: str, sentence: int = ALL_SENTENCES, tagset: str = UNIVERSAL, tag_name: str = NO_TAG,
+           token: int = NO_TOKEN, source: str = "the text") -> str:
+    """The explorer's HTML: a caption, a legend, the tagged text, a token's tags, a tag's words.
+
+    ``sentence`` and ``token`` are indexes (``-1`` for all sentences and for no token).
+    """
+    tagged = tag(text)
+    found_sentences = sentences(text)
+    if not tagged:
+        return caption(f"There are no words to tag in {source}.") + highlight(text, [])
+    if sentence == ALL_SENTENCES:
+        shown, shown_text, offset = tagged, text, 0
+        where = f"all of {source} ({len(found_sentences)} sentence{'s' if len(found_sentences) != 1 else ''})"
+    else:
+        chosen = found_sentences[sentence]
+        shown = [token for token in tagged if token.sentence == sentence]
+        shown_text, offset = chosen.text, chosen.start
+        where = f"sentence {sentence + 1} of {len(found_sentences)} of {source}"
+    written = "universal" if tagset == UNIVERSAL else "Penn Treebank"
+    picked_tag = f"words tagged {tag_name}" if tag_name else "no tag picked"
+    picked_token = f"explaining “{tagged[token].text}” ({tagged[token].tag})" if token != NO_TOKEN else "no token picked"
+    universal_present = [universal for universal in UNIVERSAL_COLOURS if any(t.universal == universal for t in shown)]
+    parts = [
+        caption(f"Tags ({written}) for {where}; {picked_tag}; {picked_token}."),
+        legend({universal: UNIVERSAL_COLOURS[universal] for universal in universal_present},
+               {universal: _short(explain(universal, UNIVERSAL).meaning) for universal in universal_present}),
+        _marked_text(shown_text, shown, offset, tagset),
+    ]
+    if token != NO_TOKEN:
+        parts.append(_token_explanation(tagged[token]))
+    if tag_name:
+        parts.append(_word_list(text, tag_name, tagset))
+    return "".join(parts)
+
+
+class TagExplorer(widgets.VBox):
+    """Explore the tagger's tags on the seed article (``text=None``) or any text you give or paste."""
+
+    def __init__(self, text: str | None = None):
+        if text is None:
+            from lessons.article import load_article
+
+            text = load_article().text
+        full_width = widgets.Layout(width="100%", max_width="960px")
+        self.sentence_picker = widgets.Dropdown(description="Sentence", layout=full_width,
+                                                tooltip="Show one sentence, or all of them")
+        self.tagset_picker = widgets.ToggleButtons(
+            options=[("Universal tags", UNIVERSAL), ("Penn Treebank tags", PENN)], value=UNIVERSAL,
+            description="Write", tooltip="Which tag to write under each token",
+            tooltips=["12 broad word classes", "45 detailed Penn Treebank tags"])
+        self.tag_picker = widgets.Dropdown(description="Words for", layout=full_width,
+                                           tooltip="List the words that carry a tag, with counts")
+        self.token_picker = widgets.Dropdown(description="Explain", layout=full_width,
+                                             tooltip="Pick a token to see what its tags mean")
+        self.text_box = widgets.Textarea(
+            placeholder="Paste your own English text here, then click outside the box to tag it.",
+            description="Your text", tooltip="Paste text to tag; empty the box to go back",
+            continuous_update=False, layout=widgets.Layout(width="100%", height="5em"))
+        self.output = widgets.HTML(layout=widgets.Layout(width="100%"))
+        self.output.add_class("lessons-explorer-output")
+        super().__init__([self.text_box, self.sentence_picker, self.tagset_picker, self.tag_picker,
+                          self.token_picker, self.output], layout=widgets.Layout(width="100%"))
+        self.add_class("lessons-explorer")
+        self._refilling = False
+        self.text = ""
+        self.source = "the text"
+        self._loaded_text = ""
+        self.sentence_picker.observe(lambda change: self._refill_and_render(self._refill_tokens), "value")
+        self.tagset_picker.observe(lambda change: self._refill_and_render(self._refill_tags), "value")
+        for control in (self.tag_picker, self.token_picker):
+            control.observe(self._render, "value")
+        self.text_box.observe(self._on_text_box, "value")
+        self.load(text)
+
+    def load(self, text: str) -> None:
+        """Show a whole new text, with every choice reset; an empty text box then returns to it."""
+        self._loaded_text = require_text(text, "TagExplorer.load")
+        with self._quietly():
+            self.tagset_picker.value = UNIVERSAL
+        if self.text_box.value:
+            self.text_box.value = ""  # its observer shows the loaded text
+        else:
+            self._show(text, "the text")
+
+    def _on_text_box(self, change) -> None:
+        pasted = change["new"]
+        if pasted.strip():
+            self._show(pasted, "your text")
+        else:
+            self._show(self._loaded_text, "the text")
+
+    def _show(self, text: str, source: str) -> None:
+        self.text, self.source = text, source
+        found = sentences(text)
+        with self._quietly():
+            self.sentence_picker.options = [(f"All sentences ({len(found)})", ALL_SENTENCES)] + [
+                (f"{s.index + 1}. {s.text[:70]}{'…' if len(s.text) > 70 else ''}", s.index) for s in found
+            ]
+            self.sentence_picker.value = ALL_SENTENCES
+            self._refill_tags()
+            self._refill_tokens()
+        self._render()
+
+    @contextmanager
+    def _quietly(self):
+        # While controls are refilled, their own observers must not render half-updated state.
+        self._refilling = True
+        try:
+            yield
+        finally:
+            self._refilling = False
+
+    def _refill_and_render(self, refill) -> None:
+        if self._refilling:
+            return
+        with self._quietly():
+            refill()
+        self._render()
+
+    def _refill_tags(self) -> None:
+        self.tag_picker.options = [("(pick a tag)", NO_TAG)] + [
+            (f"{count.tag} ({count.count}): {_short(count.meaning)}", count.tag)
+            for count in tag_counts(self.text, self.tagset_picker.value)
+        ]
+        self.tag_picker.value = NO_TAG
+
+    def _refill_tokens(self) -> None:
+        chosen = self.sentence_picker.value
+        self.token_picker.options = [("(pick a token)", NO_TOKEN)] + [
+            (f"{token.text} ({token.tag}) at {token.start}", index)
+            for index, token in enumerate(tag(self.text))
+            if chosen == ALL_SENTENCES or token.sentence == chosen
+        ]
+        self.token_picker.value = NO_TOKEN
+
+    def _render(self, change=None) -> None:
+        if self._refilling:
+            return
+        self.output.value = render(self.text, self.sentence_picker.value, self.tagset_picker.value,
+                                   self.tag_picker.value, self.token_picker.value, self.source)
