@@ -1,7 +1,8 @@
-"""Command line: ``python -m lessons data check|download`` and ``python -m lessons lab``.
+"""Command line: ``python -m lessons data check|download``, ``lab``, ``editions`` and ``grade``.
 
 ``lab`` is what the README's first command runs: it makes sure the NLTK data is
-there, then opens the lessons in JupyterLab.
+there, then opens the lessons in JupyterLab. ``editions`` and ``grade`` are for
+teachers (see docs/instructor-guide.md).
 """
 
 from __future__ import annotations
@@ -69,6 +70,17 @@ def lab(extra_arguments: list[str]) -> int:
     return subprocess.call(command + extra_arguments)
 
 
+def editions(arguments: argparse.Namespace) -> int:
+    from lessons.editions import EditionError, make_editions
+
+    try:
+        print(make_editions(arguments.out, arguments.notebooks, arguments.solutions, arguments.cell_timeout))
+    except EditionError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lessons", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -76,12 +88,21 @@ def main(argv: list[str] | None = None) -> int:
     data_parser.add_argument("action", choices=["check", "download"])
     data_parser.add_argument("--dir", help="download into this folder (default: NLTK's own choice)")
     commands.add_parser("lab", help="check the data, then open the lessons in JupyterLab")
+    editions_parser = commands.add_parser(
+        "editions", help="write the student edition (starters) and the instructor edition (solutions, executed)")
+    editions_parser.add_argument("--out", required=True, type=Path, help="folder to write student/ and instructor/ into")
+    editions_parser.add_argument("--notebooks", type=Path, help="folder of lesson notebooks (default: notebooks/ of this clone)")
+    editions_parser.add_argument("--solutions", type=Path,
+                                 help="folder of solutions files (default: tests/solutions/ of this clone)")
+    editions_parser.add_argument("--cell-timeout", type=int, default=300, help="seconds a cell may run (default 300)")
     arguments, extra = parser.parse_known_args(argv)
     if arguments.command == "lab":
         return lab(extra)
     if extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     _absolute_nltk_data()
+    if arguments.command == "editions":
+        return editions(arguments)
     if arguments.action == "check":
         return data_check()
     return data_download(arguments.dir)
