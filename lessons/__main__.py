@@ -70,7 +70,7 @@ def lab(extra_arguments: list[str]) -> int:
     return subprocess.call(command + extra_arguments)
 
 
-def editions(arguments: argparse.Namespace) -> int:
+def write_editions(arguments: argparse.Namespace) -> int:
     from lessons.editions import EditionError, make_editions
 
     try:
@@ -79,6 +79,27 @@ def editions(arguments: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return 0
+
+
+def grade_notebooks(arguments: argparse.Namespace) -> int:
+    from lessons.grading import GradingError, grade, write_grade
+
+    not_graded = 0
+    for notebook in arguments.notebooks:
+        try:
+            result, executed = grade(notebook, arguments.lesson, arguments.lessons_folder or NOTEBOOKS,
+                                     arguments.cell_timeout, arguments.total_timeout)
+        except GradingError as error:
+            print(f"error: {error}", file=sys.stderr)
+            not_graded += 1
+            continue
+        except Exception as error:  # one notebook the grader cannot handle must not stop a class's batch
+            print(f"error: could not grade {notebook}: {type(error).__name__}: {error}", file=sys.stderr)
+            not_graded += 1
+            continue
+        written = write_grade(result, executed, arguments.out)
+        print(f"{result}\n  wrote {', '.join(str(path) for path in written)}")
+    return 1 if not_graded else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,6 +116,16 @@ def main(argv: list[str] | None = None) -> int:
     editions_parser.add_argument("--solutions", type=Path,
                                  help="folder of solutions files (default: tests/solutions/ of this clone)")
     editions_parser.add_argument("--cell-timeout", type=int, default=300, help="seconds a cell may run (default 300)")
+    grade_parser = commands.add_parser(
+        "grade", help="run returned notebooks in a fresh kernel and write each exercise's result (CSV and JSON)")
+    grade_parser.add_argument("notebooks", nargs="+", type=Path, metavar="NOTEBOOK", help="a student's notebook")
+    grade_parser.add_argument("--out", required=True, type=Path, help="folder for the results")
+    grade_parser.add_argument("--lesson", type=Path,
+                              help="the lesson's student edition to grade against (default: by the NN_ of the name)")
+    grade_parser.add_argument("--lessons-folder", type=Path, help="where to look for lessons (default: notebooks/)")
+    grade_parser.add_argument("--cell-timeout", type=int, default=60, help="seconds a cell may run (default 60)")
+    grade_parser.add_argument("--total-timeout", type=int, default=600,
+                              help="seconds the whole notebook may run (default 600)")
     arguments, extra = parser.parse_known_args(argv)
     if arguments.command == "lab":
         return lab(extra)
@@ -102,7 +133,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     _absolute_nltk_data()
     if arguments.command == "editions":
-        return editions(arguments)
+        return write_editions(arguments)
+    if arguments.command == "grade":
+        return grade_notebooks(arguments)
     if arguments.action == "check":
         return data_check()
     return data_download(arguments.dir)
