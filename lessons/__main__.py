@@ -1,8 +1,8 @@
-"""Command line: ``python -m lessons data check|download``, ``lab``, ``editions`` and ``grade``.
+"""Command line: ``python -m lessons data check|download``, ``lab``, ``editions``, ``grade`` and ``report``.
 
 ``lab`` is what the README's first command runs: it makes sure the NLTK data is
-there, then opens the lessons in JupyterLab. ``editions`` and ``grade`` are for
-teachers (see docs/instructor-guide.md).
+there, then opens the lessons in JupyterLab. ``editions``, ``grade`` and
+``report`` are for teachers (see docs/instructor-guide.md).
 """
 
 from __future__ import annotations
@@ -102,6 +102,19 @@ def grade_notebooks(arguments: argparse.Namespace) -> int:
     return 1 if not_graded else 0
 
 
+def write_report(arguments: argparse.Namespace) -> int:
+    from lessons.article import ArticleError
+    from lessons.report import make_report
+
+    try:
+        written = make_report(arguments.article, arguments.out)
+    except (ArticleError, NotADirectoryError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"Wrote {', '.join(str(path) for path in written)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lessons", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -126,6 +139,11 @@ def main(argv: list[str] | None = None) -> int:
     grade_parser.add_argument("--cell-timeout", type=int, default=60, help="seconds a cell may run (default 60)")
     grade_parser.add_argument("--total-timeout", type=int, default=600,
                               help="seconds the whole notebook may run (default 600)")
+    report_parser = commands.add_parser(
+        "report", help="an HTML page (and CSV tables) of an article's quantities, actors and quotes")
+    report_parser.add_argument("article", nargs="?", type=Path, metavar="ARTICLE.txt",
+                               help="a UTF-8 plain-text article, headline on the first line (default: the seed)")
+    report_parser.add_argument("--out", required=True, type=Path, help="folder for report.html and the CSV files")
     arguments, extra = parser.parse_known_args(argv)
     if arguments.command == "lab":
         return lab(extra)
@@ -136,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         return write_editions(arguments)
     if arguments.command == "grade":
         return grade_notebooks(arguments)
+    if arguments.command == "report":
+        return write_report(arguments)
     if arguments.action == "check":
         return data_check()
     return data_download(arguments.dir)
