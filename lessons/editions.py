@@ -14,8 +14,11 @@ the installed package, so a student who installs the lessons cannot read them.
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +49,20 @@ class EditionReport:
             summary = ", ".join(f"{exercise} {status}" for exercise, status in statuses.items()) or "no exercises"
             lines.append(f"  {lesson}: {summary}")
         return "\n".join(lines)
+
+
+@contextmanager
+def kernels_use_this_package() -> Iterator[None]:
+    """Kernels started in this block import this ``lessons`` (e.g. a clone's), not another installed copy."""
+    before = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPOSITORY), before]))
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["PYTHONPATH"]
+        else:
+            os.environ["PYTHONPATH"] = before
 
 
 def lesson_notebooks(folder: Path = LESSON_NOTEBOOKS) -> list[Path]:
@@ -124,7 +141,8 @@ def write_instructor_edition(notebooks: list[Path], solutions: Path, out: Path,
         solved = with_solutions(notebook, answers)
         print(f"Executing {path.name} with the solutions ...", file=sys.stderr)
         try:
-            results[path.name] = execute(solved, folder, timeout=timeout)
+            with kernels_use_this_package():
+                results[path.name] = execute(solved, folder, timeout=timeout)
         except (CellExecutionError, CellTimeoutError, DeadKernelError) as error:
             raise EditionError(f"{path.name} failed with the solutions filled in:\n{error}") from None
         nbformat.write(solved, str(folder / path.name))

@@ -34,7 +34,7 @@ from time import monotonic
 import nbformat
 
 from lessons.coursework import exercise_ids, load_notebook
-from lessons.editions import LESSON_NOTEBOOKS, EditionError, lesson_notebooks
+from lessons.editions import LESSON_NOTEBOOKS, EditionError, kernels_use_this_package, lesson_notebooks
 
 CELL_SECONDS = 60
 TOTAL_SECONDS = 600
@@ -250,7 +250,7 @@ def _run(notebook: nbformat.NotebookNode, working_dir: Path, cell_seconds: int, 
                             shutdown_kernel="immediate", resources={"metadata": {"path": str(working_dir)}})
     run = _Run({})
     deadline = monotonic() + total_seconds
-    with client.setup_kernel():
+    with kernels_use_this_package(), client.setup_kernel():
         for index, cell in enumerate(notebook.cells):
             if cell.cell_type != "code" or not cell.source.strip():
                 continue

@@ -64,3 +64,18 @@ def test_editions_of_the_real_lessons(tmp_path):
     for notebook in LESSON_NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"):
         assert (tmp_path / "student" / notebook.name).read_bytes() == notebook.read_bytes()
         assert (tmp_path / "instructor" / notebook.name).is_file()
+
+
+def test_kernels_import_this_checkout(monkeypatch):
+    import os
+
+    from lessons.editions import REPOSITORY, kernels_use_this_package
+
+    monkeypatch.setenv("PYTHONPATH", "/elsewhere")
+    with kernels_use_this_package():
+        assert os.environ["PYTHONPATH"].split(os.pathsep) == [str(REPOSITORY), "/elsewhere"]
+    assert os.environ["PYTHONPATH"] == "/elsewhere"
+    monkeypatch.delenv("PYTHONPATH")
+    with kernels_use_this_package():
+        assert os.environ["PYTHONPATH"] == str(REPOSITORY)
+    assert "PYTHONPATH" not in os.environ
