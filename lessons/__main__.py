@@ -1,7 +1,8 @@
-"""Command line: ``python -m lessons data check|download`` and ``python -m lessons lab``.
+"""Command line: ``python -m lessons data check|download``, ``lab``, ``editions``, ``grade`` and ``report``.
 
 ``lab`` is what the README's first command runs: it makes sure the NLTK data is
-there, then opens the lessons in JupyterLab.
+there, then opens the lessons in JupyterLab. ``editions``, ``grade`` and
+``report`` are for teachers (see docs/instructor-guide.md).
 """
 
 from __future__ import annotations
@@ -72,6 +73,51 @@ def lab(extra_arguments: list[str]) -> int:
     return subprocess.call(command + extra_arguments)
 
 
+def write_editions(arguments: argparse.Namespace) -> int:
+    from lessons.editions import EditionError, make_editions
+
+    try:
+        print(make_editions(arguments.out, arguments.notebooks, arguments.solutions, arguments.cell_timeout))
+    except EditionError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def grade_notebooks(arguments: argparse.Namespace) -> int:
+    from lessons.grading import GradingError, grade, write_grade
+
+    not_graded = 0
+    for notebook in arguments.notebooks:
+        try:
+            result, executed = grade(notebook, arguments.lesson, arguments.lessons_folder or NOTEBOOKS,
+                                     arguments.cell_timeout, arguments.total_timeout)
+        except GradingError as error:
+            print(f"error: {error}", file=sys.stderr)
+            not_graded += 1
+            continue
+        except Exception as error:  # one notebook the grader cannot handle must not stop a class's batch
+            print(f"error: could not grade {notebook}: {type(error).__name__}: {error}", file=sys.stderr)
+            not_graded += 1
+            continue
+        written = write_grade(result, executed, arguments.out)
+        print(f"{result}\n  wrote {', '.join(str(path) for path in written)}")
+    return 1 if not_graded else 0
+
+
+def write_report(arguments: argparse.Namespace) -> int:
+    from lessons.article import ArticleError
+    from lessons.report import make_report
+
+    try:
+        written = make_report(arguments.article, arguments.out)
+    except (ArticleError, NotADirectoryError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"Wrote {', '.join(str(path) for path in written)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lessons", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -79,12 +125,40 @@ def main(argv: list[str] | None = None) -> int:
     data_parser.add_argument("action", choices=["check", "download"])
     data_parser.add_argument("--dir", help="download into this folder (default: NLTK's own choice)")
     commands.add_parser("lab", help="check the data, then open the lessons in JupyterLab")
+    editions_parser = commands.add_parser(
+        "editions", help="write the student edition (starters) and the instructor edition (solutions, executed)")
+    editions_parser.add_argument("--out", required=True, type=Path, help="folder to write student/ and instructor/ into")
+    editions_parser.add_argument("--notebooks", type=Path, help="folder of lesson notebooks (default: notebooks/ of this clone)")
+    editions_parser.add_argument("--solutions", type=Path,
+                                 help="folder of solutions files (default: tests/solutions/ of this clone)")
+    editions_parser.add_argument("--cell-timeout", type=int, default=300, help="seconds a cell may run (default 300)")
+    grade_parser = commands.add_parser(
+        "grade", help="run returned notebooks in a fresh kernel and write each exercise's result (CSV and JSON)")
+    grade_parser.add_argument("notebooks", nargs="+", type=Path, metavar="NOTEBOOK", help="a student's notebook")
+    grade_parser.add_argument("--out", required=True, type=Path, help="folder for the results")
+    grade_parser.add_argument("--lesson", type=Path,
+                              help="the lesson's student edition to grade against (default: by the NN_ of the name)")
+    grade_parser.add_argument("--lessons-folder", type=Path, help="where to look for lessons (default: notebooks/)")
+    grade_parser.add_argument("--cell-timeout", type=int, default=60, help="seconds a cell may run (default 60)")
+    grade_parser.add_argument("--total-timeout", type=int, default=600,
+                              help="seconds the whole notebook may run (default 600)")
+    report_parser = commands.add_parser(
+        "report", help="an HTML page (and CSV tables) of an article's quantities, actors and quotes")
+    report_parser.add_argument("article", nargs="?", type=Path, metavar="ARTICLE.txt",
+                               help="a UTF-8 plain-text article, headline on the first line (default: the seed)")
+    report_parser.add_argument("--out", required=True, type=Path, help="folder for report.html and the CSV files")
     arguments, extra = parser.parse_known_args(argv)
     if arguments.command == "lab":
         return lab(extra)
     if extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     _absolute_nltk_data()
+    if arguments.command == "editions":
+        return write_editions(arguments)
+    if arguments.command == "grade":
+        return grade_notebooks(arguments)
+    if arguments.command == "report":
+        return write_report(arguments)
     if arguments.action == "check":
         return data_check()
     return data_download(arguments.dir)

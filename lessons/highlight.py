@@ -158,3 +158,43 @@ class Table:
 
     def _repr_html_(self) -> str:
         return table(self.header, self.rows)
+
+
+def figure(png: bytes, alt: str, caption_text: str) -> str:
+    """A PNG image embedded in the page itself (base64), with its text alternative and a caption.
+
+    >>> figure(b"PNG", "Bars: Xi 5, Putin 4", "Mentions <by actor>")
+    '<figure ...><img src="data:image/png;base64,UE5H" alt="Bars: Xi 5, Putin 4" ...><figcaption>Mentions &lt;by actor&gt;</figcaption></figure>'
+    """
+    import base64
+
+    source = base64.b64encode(png).decode("ascii")
+    return (
+        f'<figure class="lessons-figure" style="margin:12px 0">'
+        f'<img src="data:image/png;base64,{source}" alt="{html.escape(alt, quote=True)}" style="max-width:100%">'
+        f"<figcaption>{html.escape(caption_text)}</figcaption></figure>"
+    )
+
+
+def section(heading: str, *parts: str, intro: str = "") -> str:
+    """A titled section of a page: the heading and ``intro`` are escaped, ``parts`` are HTML from this module."""
+    lead = f"<p>{html.escape(intro)}</p>" if intro else ""
+    return f"<section><h2>{html.escape(heading)}</h2>{lead}{''.join(parts)}</section>"
+
+
+def page(title: str, *sections: str) -> str:
+    """A complete, self-contained HTML page (no external files) made of ``sections``.
+
+    >>> "<title>&lt;Report&gt;</title>" in page("<Report>", section("Summary", intro="3 actors"))
+    True
+    """
+    style = (
+        "body{max-width:60rem;margin:2rem auto;padding:0 1rem;font-family:system-ui,sans-serif;color:#222}"
+        ".lessons-table td,.lessons-table th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}"
+        "section{margin-bottom:2rem;overflow-x:auto}"
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>{style}</style></head>'
+        f"<body><h1>{html.escape(title)}</h1>{''.join(sections)}</body></html>\n"
+    )
