@@ -32,10 +32,16 @@ _EXPORTS = {
     "tokenize": "lessons.tokens",
     "tokens_by_sentence": "lessons.tokens",
     "compare_tokenizers": "lessons.tokens",
+    "run_tokenizer": "lessons.tokens",
+    "word_frequencies": "lessons.tokens",
+    "WordCount": "lessons.tokens",
+    "TokenExplorer": "lessons.widgets.tokens",
     "check": "lessons.checks",
     "hint": "lessons.checks",
     "TaggedToken": "lessons.tagging",
     "tag": "lessons.tagging",
+    "Quantity": "lessons.quantities",
+    "extract_quantities": "lessons.quantities",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -65,8 +65,11 @@ def lab(extra_arguments: list[str]) -> int:
     _absolute_nltk_data()
     if not _ensure_data():
         return 1
-    first_lesson = sorted(path.name for path in NOTEBOOKS.glob("*.ipynb"))[:1]
+    # Jupyter resolves a file to open against the current folder, not root_dir: pass a full path.
+    first_lesson = [str(path) for path in sorted(NOTEBOOKS.glob("*.ipynb"))[:1]]
     command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={NOTEBOOKS}", *first_lesson]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")  # containers often run as root; JupyterLab refuses otherwise
     return subprocess.call(command + extra_arguments)
 
 

@@ -19,7 +19,8 @@ from typing import Any
 
 SEED_ARTICLE = Path(__file__).resolve().parent.parent / "seeds" / "cbc-2023-03-20-xi-visits-putin.txt"
 
-BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A blank line may hold spaces, tabs or the \r of Windows line endings.
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 ENDS_LIKE_A_SENTENCE = re.compile(r"[.!?:;\"”’)]\s*$")
 CREDIT_LINE = re.compile(r"^(with files from|with reporting by|reporting by)\b", re.IGNORECASE)
 CAPTION_LINE = re.compile(r"^[A-Z]{3,}\s*\|")
@@ -139,7 +140,10 @@ def _read_text(path: Path) -> str:
         raise ArticleError(f"No article at {path}: the file does not exist. Expected a UTF-8 plain-text file.")
     if path.is_dir():
         raise ArticleError(f"{path} is a folder. Expected a UTF-8 plain-text file.")
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ArticleError(f"{path} cannot be read ({error.strerror}). Expected a readable UTF-8 plain-text file.") from None
     if b"\x00" in raw:
         raise ArticleError(f"{path} looks like a binary file. Expected a UTF-8 plain-text file.")
     try:
@@ -162,8 +166,20 @@ def load_article(path: str | Path | None = None) -> Article:
     >>> load_article().metadata["outlet"]
     'CBC News'
     """
+    if path is not None and not isinstance(path, (str, Path)):
+        raise TypeError(f"load_article() needs a file path (str or Path), not {type(path).__name__}.")
     path = Path(path) if path is not None else SEED_ARTICLE
     text = _read_text(path)
-    metadata_path = path.with_suffix(".json")
-    metadata = json.loads(metadata_path.read_text(encoding="utf-8")) if metadata_path.is_file() else {}
-    return parse_article(text, metadata, path)
+    return parse_article(text, _read_metadata(path.with_suffix(".json")), path)
+
+
+def _read_metadata(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        metadata = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ArticleError(f"The metadata file {path} cannot be read as JSON ({error}).") from None
+    if not isinstance(metadata, dict):
+        raise ArticleError(f"The metadata file {path} should hold a JSON object ({{...}}), not a {type(metadata).__name__}.")
+    return metadata

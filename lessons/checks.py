@@ -25,6 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from lessons.data import MissingResourceError
+
 # Modules that register their lesson's exercises when imported.
 EXERCISE_MODULES = (
     "lessons.exercises.tokenizing",
@@ -37,6 +39,7 @@ CORRECT = "correct"
 INCORRECT = "incorrect"
 NOT_ATTEMPTED = "not attempted"
 UNKNOWN = "unknown exercise"
+CANNOT_CHECK = "cannot check"
 
 
 @dataclass(frozen=True)
@@ -143,7 +146,7 @@ def _evaluate(exercise: Exercise, answer: Any) -> Feedback:
 def _describe(answer: Any) -> str:
     text = repr(answer)
     shown = text if len(text) <= 80 else text[:77] + "..."
-    return f"you gave {shown} (a {type(answer).__name__})"
+    return f"you gave {shown} (of type {type(answer).__name__})"
 
 
 def check(exercise_id: str, answer: Any) -> Feedback:
@@ -154,6 +157,8 @@ def check(exercise_id: str, answer: Any) -> Feedback:
         return Feedback(str(exercise_id), UNKNOWN, f"There is no exercise {exercise_id!r}. Known: {known}.")
     try:
         feedback = _evaluate(exercise, answer)
+    except MissingResourceError as error:  # not the student's fault: say how to fix the setup
+        feedback = Feedback(exercise.id, CANNOT_CHECK, str(error))
     except Exception as error:  # the check must never crash on what a student typed
         feedback = Feedback(exercise.id, INCORRECT, f"That answer could not be checked ({type(error).__name__}).",
                             exercise.hint)

@@ -135,6 +135,6 @@ def download(download_dir: str | None = None) -> list[str]:
 
     for name in missing():
         nltk.download(name, download_dir=download_dir, quiet=True, raise_on_error=False)
-    if download_dir:
+    if download_dir and os.path.abspath(download_dir) not in search_path():
         nltk.data.path.insert(0, download_dir)
     return missing()

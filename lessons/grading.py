@@ -39,7 +39,10 @@ from lessons.editions import LESSON_NOTEBOOKS, EditionError, kernels_use_this_pa
 CELL_SECONDS = 60
 TOTAL_SECONDS = 600
 RECOVERY_SECONDS = 10
-MAX_OUTPUTS = 200  # a cell's outputs kept, so a cell that prints in an endless loop cannot exhaust memory
+# What is kept of a cell's outputs, so a cell that prints in an endless loop cannot exhaust memory.
+MAX_OUTPUTS = 200
+MAX_OUTPUT_CHARS = 100_000
+CUT_NOTE = "\n[... the grader kept only the first {:,} characters of this output]\n"
 PROBE_MARKER = "LESSONS-GRADER "
 CSV_COLUMNS = ("id", "passed", "status", "feedback")
 
@@ -236,9 +239,13 @@ def _capped_client(*args, **kwargs):
 
     class CappedClient(NotebookClient):
         def output(self, outs, msg, display_id, cell_index):
-            if len(outs) >= MAX_OUTPUTS and msg["msg_type"] != "error":
+            kept = sum(len(output.get("text", "")) for output in outs)
+            if msg["msg_type"] != "error" and (len(outs) >= MAX_OUTPUTS or kept >= MAX_OUTPUT_CHARS):
                 return None
-            return super().output(outs, msg, display_id, cell_index)
+            out = super().output(outs, msg, display_id, cell_index)
+            if out is not None and "text" in out and len(out.text) > MAX_OUTPUT_CHARS - kept:
+                out.text = out.text[:MAX_OUTPUT_CHARS - kept] + CUT_NOTE.format(MAX_OUTPUT_CHARS)
+            return out
 
     return CappedClient(*args, **kwargs)
 

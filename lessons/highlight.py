@@ -67,22 +67,43 @@ def highlight(text: str, spans: Sequence[Span], colours: dict[str, str] | None =
     return f'<div class="lessons-text" style="{TEXT_STYLE}">{"".join(parts)}</div>'
 
 
-def chips(items: Sequence[tuple[str, str]], colour: str = PALETTE[1]) -> str:
+def chips(items: Sequence[tuple[str, str]], colour: str = PALETTE[1],
+          colours: Sequence[str] | None = None) -> str:
     """A row of chips, one per ``(text, caption)`` pair: e.g. a token and its offsets.
+
+    ``colours``, if given, holds one colour per chip (to set some apart);
+    otherwise every chip has ``colour``.
 
     >>> chips([("U.S.", "0–4")])
     '<div ...><span ...>U.S.<small ...>0–4</small></span></div>'
     """
-    chip_style = (
-        f"display:inline-block;margin:3px;padding:2px 6px;border:1px solid {colour};"
-        f"background:{LIGHT.get(colour, colour)};border-radius:4px;font-family:ui-monospace,monospace"
-    )
+    colours = colours or [colour] * len(items)
     rendered = "".join(
-        f'<span style="{chip_style}">{html.escape(text)}'
+        f'<span style="display:inline-block;margin:3px;padding:2px 6px;border:1px solid {chip_colour};'
+        f'background:{LIGHT.get(chip_colour, chip_colour)};border-radius:4px;'
+        f'font-family:ui-monospace,monospace;white-space:pre">{html.escape(text)}'
         f'<small style="display:block;font-size:0.7em;color:#333">{html.escape(caption)}</small></span>'
-        for text, caption in items
+        for (text, caption), chip_colour in zip(items, colours)
     )
     return f'<div class="lessons-chips" style="line-height:1.2">{rendered}</div>'
+
+
+def caption(text: str) -> str:
+    """A one-line caption in bold (an explorer's first line: what is shown, in words).
+
+    >>> caption("Sentence 1 <of 2>")
+    '<p class="lessons-caption" ...><b>Sentence 1 &lt;of 2&gt;</b></p>'
+    """
+    return f'<p class="lessons-caption" style="margin:2px 0 6px 0"><b>{html.escape(text)}</b></p>'
+
+
+def note(text: str) -> str:
+    """A short paragraph of explanation under a result, escaped.
+
+    >>> note("Tokens <b> are escaped")
+    '<p class="lessons-note" ...>Tokens &lt;b&gt; are escaped</p>'
+    """
+    return f'<p class="lessons-note" style="margin:4px 0;color:#333">{html.escape(text)}</p>'
 
 
 def legend(colours: dict[str, str], descriptions: dict[str, str] | None = None) -> str:
@@ -111,7 +132,33 @@ def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return f'<table class="lessons-table" style="border-collapse:collapse"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def figure(png: bytes, alt: str, caption: str) -> str:
+@dataclass(frozen=True)
+class Table:
+    """Rows of figures that show as an HTML table in a notebook and as aligned text elsewhere.
+
+    Charts return their numbers as a ``Table`` too, so no figure is shown by colour or length alone.
+
+    >>> print(repr(Table(("word", "count"), (("the", 51), ("to", 37)))))
+    word  count
+    the   51
+    to    37
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[object, ...], ...]
+
+    def __repr__(self) -> str:
+        lines = [tuple(map(str, self.header))] + [tuple(map(str, row)) for row in self.rows]
+        widths = [max(len(line[column]) for line in lines) for column in range(len(self.header))]
+        return "\n".join(
+            "  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in lines
+        )
+
+    def _repr_html_(self) -> str:
+        return table(self.header, self.rows)
+
+
+def figure(png: bytes, alt: str, caption_text: str) -> str:
     """A PNG image embedded in the page itself (base64), with its text alternative and a caption.
 
     >>> figure(b"PNG", "Bars: Xi 5, Putin 4", "Mentions <by actor>")
@@ -123,7 +170,7 @@ def figure(png: bytes, alt: str, caption: str) -> str:
     return (
         f'<figure class="lessons-figure" style="margin:12px 0">'
         f'<img src="data:image/png;base64,{source}" alt="{html.escape(alt, quote=True)}" style="max-width:100%">'
-        f"<figcaption>{html.escape(caption)}</figcaption></figure>"
+        f"<figcaption>{html.escape(caption_text)}</figcaption></figure>"
     )
 
 

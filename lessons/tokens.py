@@ -12,7 +12,7 @@ same NLTK tokenizers through their ``span_tokenize`` methods instead, so
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -69,7 +69,7 @@ def _word_tokenizer():
 
 
 @lru_cache(maxsize=1)
-def _fallback_tokenizer():
+def _wordpunct_tokenizer():
     from nltk.tokenize import WordPunctTokenizer
 
     return WordPunctTokenizer()
@@ -109,7 +109,7 @@ def _word_spans(sentence: str) -> list[tuple[int, int]]:
     except ValueError:
         # NLTK cannot line its tokens up with a few odd inputs (stray `` or '' pairs);
         # punctuation-and-word splitting always can.
-        return list(_fallback_tokenizer().span_tokenize(straight))
+        return list(_wordpunct_tokenizer().span_tokenize(straight))
 
 
 def tokenize(text: str) -> list[Token]:
@@ -141,28 +141,135 @@ def tokens_by_sentence(text: str) -> list[list[Token]]:
     return grouped
 
 
-def _spans_to_strings(span_tokenizer: Callable[[str], object]) -> Callable[[str], list[str]]:
-    def tokenizer(text: str) -> list[str]:
-        return [text[start:end] for start, end in span_tokenizer(text)]
+# The five tokenizers of lesson 1, from crude to careful. Each maps a text to
+# the (start, end) spans of its tokens, except word_tokenize, which returns only
+# strings (and rewrites " as `` and ''), so its tokens have to be searched for.
+TOKENIZERS: dict[str, str] = {
+    "whitespace": "WhitespaceTokenizer, like str.split: cuts at spaces, so punctuation stays on words",
+    r"regex \w+": r"RegexpTokenizer(r'\w+'): runs of letters and digits; punctuation is dropped",
+    "wordpunct_tokenize": "NLTK: runs of letters and digits, and runs of punctuation",
+    "word_tokenize": "NLTK's Treebank rules; returns strings only and rewrites \" as `` and ''",
+    "lessons.tokenize": "The same Treebank rules through span_tokenize, sentence by sentence",
+}
 
-    return tokenizer
+
+@dataclass(frozen=True)
+class TokenizerOutput:
+    """What one tokenizer made of a text: its tokens and, where they can be found, their spans.
+
+    ``searched`` says the spans were found by searching the text for the
+    tokens (for a tokenizer that returns only strings); ``spans`` is ``None``
+    when some tokens do not occur in the text (``lost`` lists them), e.g. the
+    two backticks that ``word_tokenize`` writes for ``"``.
+    """
+
+    tokenizer: str
+    tokens: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...] | None
+    lost: tuple[str, ...] = ()
+    searched: bool = False
+
+
+@lru_cache(maxsize=1)
+def _span_tokenizers() -> dict[str, Callable[[str], Iterable[tuple[int, int]]]]:
+    from nltk.tokenize import RegexpTokenizer, WhitespaceTokenizer
+
+    return {
+        "whitespace": WhitespaceTokenizer().span_tokenize,
+        r"regex \w+": RegexpTokenizer(r"\w+").span_tokenize,
+        "wordpunct_tokenize": _wordpunct_tokenizer().span_tokenize,
+        "lessons.tokenize": lambda text: [(token.start, token.end) for token in _tokenize(text)],
+    }
+
+
+def _locate(text: str, tokens: list[str], tokenizer: str) -> TokenizerOutput:
+    # Search for each token after the previous one, as nltk.tokenize.util.align_tokens does,
+    # but note the tokens that are not there instead of giving up.
+    spans, lost, position = [], [], 0
+    for token in tokens:
+        found = text.find(token, position)
+        if found < 0:
+            lost.append(token)
+        else:
+            spans.append((found, found + len(token)))
+            position = found + len(token)
+    return TokenizerOutput(tokenizer, tuple(tokens), None if lost else tuple(spans), tuple(lost), searched=True)
+
+
+def run_tokenizer(text: str, tokenizer: str) -> TokenizerOutput:
+    """Run one of :data:`TOKENIZERS` on ``text``; cached, as the token explorer asks again and again.
+
+    >>> run_tokenizer('his "dear friend"', "word_tokenize").lost
+    ('``', "''")
+    >>> run_tokenizer("Xi's visit", "whitespace").spans
+    ((0, 4), (5, 10))
+    """
+    require_text(text, "run_tokenizer")
+    if not isinstance(tokenizer, str) or tokenizer not in TOKENIZERS:
+        raise ValueError(f"Unknown tokenizer {tokenizer!r}; choose one of: {', '.join(TOKENIZERS)}")
+    return _run_tokenizer(text, tokenizer)
+
+
+@lru_cache(maxsize=256)
+def _run_tokenizer(text: str, tokenizer: str) -> TokenizerOutput:
+    if tokenizer == "word_tokenize":
+        import nltk
+
+        require("punkt_tab")
+        return _locate(text, nltk.word_tokenize(text) if text.strip() else [], tokenizer)
+    spans = tuple(_span_tokenizers()[tokenizer](text))
+    return TokenizerOutput(tokenizer, tuple(text[start:end] for start, end in spans), spans)
 
 
 def compare_tokenizers(text: str) -> dict[str, list[str]]:
-    """The tokens each of five tokenizers finds in ``text``, from crude to careful.
+    """The tokens each of the five :data:`TOKENIZERS` finds in ``text``, from crude to careful.
 
     >>> compare_tokenizers("Xi's $350m")["whitespace"]
     ["Xi's", '$350m']
     """
-    import nltk
-    from nltk.tokenize import RegexpTokenizer, WhitespaceTokenizer
-
     require_text(text, "compare_tokenizers")
-    require("punkt_tab")
-    return {
-        "whitespace": _spans_to_strings(WhitespaceTokenizer().span_tokenize)(text),
-        r"regex \w+": _spans_to_strings(RegexpTokenizer(r"\w+").span_tokenize)(text),
-        "wordpunct_tokenize": nltk.wordpunct_tokenize(text),
-        "word_tokenize": nltk.word_tokenize(text) if text.strip() else [],
-        "lessons.tokenize": [token.text for token in tokenize(text)],
-    }
+    return {name: list(run_tokenizer(text, name).tokens) for name in TOKENIZERS}
+
+
+@dataclass(frozen=True)
+class WordCount:
+    """How often a (case-folded) word occurs."""
+
+    word: str
+    count: int
+
+
+@lru_cache(maxsize=1)
+def stopword_set() -> frozenset[str]:
+    """NLTK's English stopwords: words so common they say little about the story ("the", "of")."""
+    from nltk.corpus import stopwords
+
+    require("stopwords")
+    return frozenset(stopwords.words("english"))
+
+
+def is_word(token: str) -> bool:
+    """Whether a token is a word (it has a letter or a digit) rather than punctuation."""
+    return any(character.isalnum() for character in token)
+
+
+def word_frequencies(text: str, drop_stopwords: bool = False) -> list[WordCount]:
+    """Count the words of ``text`` (not punctuation), case-folded, most frequent first.
+
+    Ties keep the order in which the words first appear. With
+    ``drop_stopwords=True``, NLTK's English stopwords are left out, and so is
+    the possessive ``'s`` (NLTK lists it as ``s``). Lesson 1, "Word frequencies".
+
+    >>> word_frequencies("The cat saw the dog. The end!")[:2]
+    [WordCount(word='the', count=3), WordCount(word='cat', count=1)]
+    >>> [w.word for w in word_frequencies("The cat saw the dog's bone.", drop_stopwords=True)]
+    ['cat', 'saw', 'dog', 'bone']
+    """
+    from collections import Counter
+
+    words = [token.text.casefold() for token in tokenize(require_text(text, "word_frequencies"))
+             if is_word(token.text)]
+    if drop_stopwords:
+        stop = stopword_set()
+        words = [word for word in words if word not in stop and word.lstrip("'") not in stop]
+    return [WordCount(word, count) for word, count in Counter(words).most_common()]

@@ -181,3 +181,17 @@ def test_a_real_lesson_solved_passes_every_exercise(tmp_path):
 def test_no_lessons_to_grade_against_says_what_to_pass(tmp_path):
     with pytest.raises(GradingError, match="--lesson"):
         find_lesson(tmp_path / "01_tokenizing.ipynb", None, tmp_path / "empty")
+
+
+def test_a_cell_that_prints_forever_keeps_a_bounded_output(tmp_path, lessons_folder):
+    flood = 'while True:\n    print("x" * 1000)'
+    path = tmp_path / NAME
+    nbformat.write(demo_notebook({"9.1": flood, "9.2": SOLUTIONS["9.2"]}), str(path))
+    result, executed = grade(path, lessons_folder=lessons_folder, cell_seconds=3)
+    rows = {row.id: row for row in result.exercises}
+    assert rows["9.1"].status == "timeout" and rows["9.2"].passed
+    flooded = next(cell for cell in executed.cells if cell.metadata.get("exercise") == "9.1")
+    kept = sum(len(output.get("text", "")) for output in flooded.outputs)
+    cut = ["the grader kept only the first" in output.get("text", "") for output in flooded.outputs]
+    assert grading.MAX_OUTPUT_CHARS <= kept <= grading.MAX_OUTPUT_CHARS + 100
+    assert cut.count(True) == 1

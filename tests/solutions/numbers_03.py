@@ -1,0 +1,31 @@
+"""Instructor's solutions for ``notebooks/03_numbers.ipynb``: the full source of each solved exercise cell."""
+
+SOLUTIONS = {
+    "3.1": '''dollar_amounts = re.findall(r"\\$\\d+(?:\\.\\d+)?(?:m|bn|k| million| billion)?", article.text)
+check("3.1", dollar_amounts)''',
+    "3.2": '''parser = nltk.RegexpParser("COUNTED: {<CD>+<JJ>*<NN.*>+}")
+counted_chunks = []
+for sentence in lessons.sentences(article.text):
+    tree = parser.parse([(t.text, t.tag) for t in lessons.tag(sentence.text)])
+    for chunk in tree.subtrees(lambda t: t.label() == "COUNTED"):
+        counted_chunks.append(" ".join(word for word, tag in chunk.leaves()))
+check("3.2", counted_chunks)''',
+    "3.3": '''from lessons.exercises.quantities import MONEY_SAMPLES
+
+SCALE = {"": 1, "k": 1_000, "m": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
+
+def parse_money(amount):
+    digits, scale = re.fullmatch(r"[$£€]([\\d.,]+)\\s*(\\w*)", amount).groups()
+    return float(digits.replace(",", "")) * SCALE[scale]
+
+money_values = [parse_money(amount) for amount in MONEY_SAMPLES]
+check("3.3", money_values)''',
+    "3.4": '''from lessons.quantities import sort_key
+
+counts = [q for q in lessons.extract_quantities(article.text) if q.kind == "COUNT"]
+largest_count = max(counts, key=sort_key).counted_head
+check("3.4", largest_count)''',
+    "3.5": '''my_sentence = "The city spent $2m, 5% more than before, on 40 new buses."
+print([(q.text, q.kind) for q in lessons.extract_quantities(my_sentence)])
+check("3.5", my_sentence)''',
+}

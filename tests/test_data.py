@@ -1,0 +1,119 @@
+"""lessons.data: which NLTK data is needed, and clear advice when it is missing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import nltk
+import pytest
+
+from lessons import data
+from lessons.__main__ import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run_python(code: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
+
+
+def test_a_missing_resource_names_itself_and_both_fixes(tmp_path):
+    # A fresh interpreter whose NLTK looks only in an empty folder, as on a new machine.
+    code = (
+        "import nltk, lessons\n"
+        f"nltk.data.path[:] = [{str(tmp_path)!r}]\n"
+        "try:\n"
+        "    lessons.tokenize('Any text.')\n"
+        "except lessons.MissingResourceError as error:\n"
+        "    print(type(error).__name__, error.name); print(error)\n"
+    )
+    result = run_python(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("MissingResourceError punkt_tab\n")
+    assert "python -m lessons data download" in result.stdout
+    assert "NLTK_DATA" in result.stdout and str(tmp_path) in result.stdout
+
+
+def test_a_notebook_shows_only_the_advice():
+    lines = data.MissingResourceError("stopwords")._render_traceback_()
+    assert len(lines) == 1 and "stopwords" in lines[0] and "Traceback" not in lines[0]
+
+
+def test_require_is_silent_when_everything_is_there():
+    assert data.require() is None
+    assert data.missing() == []
+
+
+def test_require_rejects_unknown_names():
+    with pytest.raises(ValueError, match="Unknown resource 'maxent_ne_chunker'"):
+        data.require("maxent_ne_chunker")
+
+
+def test_data_check_exit_code_and_report_when_all_is_there():
+    result = subprocess.run([sys.executable, "-m", "lessons", "data", "check"], capture_output=True, text=True,
+                            cwd=REPO, timeout=120)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == [resource.name for resource in data.RESOURCES]
+    assert all(line.split()[1] == "ok" for line in lines)
+
+
+def test_data_check_exit_code_and_report_when_data_is_missing(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
+    assert main(["data", "check"]) == 1
+    report = capsys.readouterr().out
+    assert "punkt_tab                        MISSING" in report
+    assert "python -m lessons data download" in report and "NLTK_DATA" in report
+
+
+def test_import_touches_no_network_and_loads_no_model():
+    code = (
+        "import socket, sys\n"
+        "def no_network(*args, **kwargs): raise AssertionError('network used at import')\n"
+        "socket.socket.connect = no_network; socket.create_connection = no_network\n"
+        "import lessons\n"
+        "heavy = [name for name in sys.modules if name.split('.')[0] in {'nltk', 'matplotlib', 'ipywidgets'}]\n"
+        "print(heavy, sorted(name for name in sys.modules if name.startswith('lessons')))\n"
+    )
+    result = run_python(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[] ['lessons']"
+
+
+@pytest.mark.parametrize("arguments", [[], ["data"], ["data", "fetch"], ["data", "check", "--bogus"]])
+def test_command_line_rejects_bad_arguments_with_usage(arguments, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(arguments)
+    assert stopped.value.code == 2 and "usage: python -m lessons" in capsys.readouterr().err
+
+
+def test_download_fetches_only_what_is_missing_and_reports_what_failed(tmp_path, monkeypatch):
+    fetched = []
+
+    def fake_download(name, download_dir, quiet, raise_on_error):
+        # Stands in for the network: installs stopwords only, as if the rest failed.
+        fetched.append(name)
+        if name == "stopwords":
+            (Path(download_dir) / "corpora" / "stopwords").mkdir(parents=True)
+
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
+    monkeypatch.setattr(nltk, "download", fake_download)
+    still_missing = data.download(str(tmp_path))
+    assert fetched == [resource.name for resource in data.RESOURCES]
+    assert still_missing == [name for name in fetched if name != "stopwords"]
+    assert nltk.data.path == [str(tmp_path)]
+
+
+def test_lab_opens_the_first_lesson_by_its_full_path(monkeypatch, tmp_path):
+    import lessons.__main__ as command_line
+
+    started = []
+    monkeypatch.chdir(tmp_path)  # Jupyter resolves the file against the current folder
+    monkeypatch.setattr(command_line.subprocess, "call", lambda command: started.append(command) or 0)
+    assert main(["lab", "--no-browser"]) == 0
+    [command] = started
+    first_lesson = str(REPO / "notebooks" / "01_tokenizing.ipynb")
+    assert first_lesson in command and Path(first_lesson).is_file()
+    assert command[-1] == "--no-browser" and f"--ServerApp.root_dir={REPO / 'notebooks'}" in command
