@@ -73,13 +73,13 @@ class ArticleDashboard(widgets.VBox):
     """
 
     def __init__(self, text: str | None = None):
-        wide = widgets.Layout(width="100%", max_width="900px")
+        wide = widgets.Layout(width="auto", max_width="900px")
         self.text_box = widgets.Textarea(
             description="Your article", placeholder="Paste an English news article here (headline on the first "
             "line), then click outside the box. Leave it empty for the seed article.",
             tooltip="Paste a whole article; leave the box to explore it", continuous_update=False, rows=5,
             layout=wide, style={"description_width": "100px"})
-        self.output = widgets.HTML(layout=widgets.Layout(width="100%", max_width="980px", overflow="auto"))
+        self.output = widgets.HTML(layout=widgets.Layout(width="auto", max_width="980px", overflow="auto"))
         self.output.add_class("lessons-explorer-output")
         # The picker follows the explorer contract (one text box, one output). The upload and the path
         # field sit outside it: a file dialog cannot be driven with the keyboard alone.
