@@ -42,6 +42,12 @@ _EXPORTS = {
     "tag": "lessons.tagging",
     "Quantity": "lessons.quantities",
     "extract_quantities": "lessons.quantities",
+    "Actor": "lessons.actors",
+    "Mention": "lessons.actors",
+    "Quote": "lessons.actors",
+    "extract_actors": "lessons.actors",
+    "quotes": "lessons.actors",
+    "actor_network": "lessons.actors",
 }
 
 __all__ = sorted(_EXPORTS)
