@@ -47,7 +47,8 @@ PROBE_MARKER = "LESSONS-GRADER "
 CSV_COLUMNS = ("id", "passed", "status", "feedback")
 
 # Names a student's answer never needs: using them is how results get forged.
-PRIVATE_NAMES = frozenset({"_RESULTS", "_EXERCISES", "_evaluate", "_load_all", "__code__", "modules"})
+PRIVATE_NAMES = frozenset({"_RESULTS", "_EXERCISES", "_evaluate", "_load_all"})
+PRIVATE_ATTRIBUTES = frozenset({"checks", "__code__", "modules"})  # lessons.checks, f.__code__, sys.modules
 CHECKS_MODULE = "lessons.checks"
 
 # Runs in the student's kernel before (clear=True) and after each exercise cell. It reports the
@@ -140,8 +141,8 @@ def uses_grading_internals(source: str) -> str | None:
         if isinstance(node, ast.ImportFrom) and (node.module == CHECKS_MODULE or (
                 node.module == "lessons" and any(alias.name == "checks" for alias in node.names))):
             return CHECKS_MODULE
-        if isinstance(node, ast.Attribute) and node.attr == "checks":
-            return CHECKS_MODULE
+        if isinstance(node, ast.Attribute) and node.attr in PRIVATE_ATTRIBUTES:
+            return CHECKS_MODULE if node.attr == "checks" else node.attr
         name = (node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute)
                 else node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None)
         if name in PRIVATE_NAMES:
@@ -307,7 +308,6 @@ def _checked(exercise_id: str, report: dict) -> ExerciseResult:
 
 def _results(graded: nbformat.NotebookNode, run: _Run, cell_seconds: int) -> list[ExerciseResult]:
     reports = _probe_reports(graded)
-    baseline = None
     tampered_by = None
     results = []
     for index, cell in enumerate(graded.cells):
@@ -315,7 +315,6 @@ def _results(graded: nbformat.NotebookNode, run: _Run, cell_seconds: int) -> lis
         if exercise_id is None:
             continue
         before, after = reports.get((index - 1, exercise_id)), reports.get((index + 1, exercise_id))
-        baseline = baseline or (before or {}).get("fingerprint")
         outcome = run.outcomes.get(index)
         if tampered_by:
             results.append(ExerciseResult(exercise_id, False, "not graded",
@@ -331,7 +330,7 @@ def _results(graded: nbformat.NotebookNode, run: _Run, cell_seconds: int) -> lis
         elif before is None or after is None:
             reason = run.stopped or "its result could not be collected"
             results.append(ExerciseResult(exercise_id, False, "not run", f"Not run: {reason}."))
-        elif after["fingerprint"] != baseline:
+        elif after["fingerprint"] != before["fingerprint"]:
             tampered_by = exercise_id
             results.append(ExerciseResult(exercise_id, False, "tampered",
                                           "The cell changed the checking machinery (lessons.checks); "

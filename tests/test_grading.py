@@ -162,6 +162,7 @@ def test_grading_internals_are_spotted(source):
     'results = [token.text for token in lessons.tokenize(sentence)]\ncheck("9.2", results)',
     "%time count = 4\ncheck('9.1', count)",
     "this is not python",
+    "modules = ['tokens', 'tagging']\ncheck('9.1', len(modules))",
 ])
 def test_ordinary_answers_are_not_flagged(source):
     assert uses_grading_internals(source) is None
@@ -195,3 +196,15 @@ def test_a_cell_that_prints_forever_keeps_a_bounded_output(tmp_path, lessons_fol
     cut = ["the grader kept only the first" in output.get("text", "") for output in flooded.outputs]
     assert grading.MAX_OUTPUT_CHARS <= kept <= grading.MAX_OUTPUT_CHARS + 100
     assert cut.count(True) == 1
+
+
+def test_lesson_cells_may_register_exercises_between_the_exercises(tmp_path):
+    lesson = demo_notebook()
+    lesson.cells[4].source += ('\nregister(Exercise("9.9", "A demo the lesson adds later", expected=lambda: 1))')
+    folder = tmp_path / "lessons"
+    folder.mkdir()
+    nbformat.write(lesson, str(folder / NAME))
+    answers = demo_notebook(SOLUTIONS)
+    answers.cells[4].source = lesson.cells[4].source
+    rows, result = _grade(tmp_path, folder, answers)
+    assert rows["9.1"].passed and rows["9.2"].passed and result.notes == ()
