@@ -33,6 +33,7 @@ EXERCISE_MODULES = (
     "lessons.exercises.tagging",
     "lessons.exercises.quantities",
     "lessons.exercises.actors",
+    "lessons.exercises.your_article",
 )
 
 CORRECT = "correct"
