@@ -34,8 +34,8 @@ from dataclasses import dataclass, fields
 from fractions import Fraction
 from functools import lru_cache
 
-from lessons.tagging import tag
-from lessons.tokens import require_text, sentences
+from lessons.tagging import tag, tag_sentence
+from lessons.tokens import require_text, sentences, tokens_by_sentence
 
 KINDS = ("MONEY", "PERCENT", "COUNT", "MEASURE", "ORDINAL", "DATE", "NUMBER")
 
@@ -511,17 +511,17 @@ def extract_quantities(text: str, grammar: str = GRAMMAR) -> list[Quantity]:
 @lru_cache(maxsize=32)
 def _extract(text: str, grammar: str) -> tuple[Quantity, ...]:
     found: list[Quantity] = []
-    for sentence in sentences(text):
-        if not _CANDIDATE.search(sentence.text):
+    # Only sentences that could hold a number are tagged, and not through tag()'s cache, so a
+    # long text is fast and the whole text's cached tags (which lesson 4 reuses) stay cached.
+    for sentence, sentence_tokens in zip(sentences(text), tokens_by_sentence(text)):
+        if not _CANDIDATE.search(sentence.text) or not sentence_tokens:
             continue
-        tokens = tag(sentence.text)
-        if not tokens:
-            continue
+        tokens = tag_sentence(text, sentence_tokens)
         retagged = retag([(token.text, token.tag) for token in tokens])
         tree = chunker(grammar).parse(retagged)
         items = _top_level(tree)
         for position, (label, leaves) in enumerate(items):
-            spans = [(tokens[index].start + sentence.start, tokens[index].end + sentence.start) for index in leaves]
+            spans = [(tokens[index].start, tokens[index].end) for index in leaves]
             if label == "DATE":
                 found.append(_date(text, spans, [tokens[index].text for index in leaves], sentence.index))
             elif label == "QUANTITY":
@@ -586,15 +586,15 @@ def _quantity(text, tree, leaves, tokens, retagged, following, sentence) -> Quan
     units = [words[i] for i in amount if retagged[i] in ("UNIT", "%")]
     units += [match["unit"] for i in amount for match in [NUMBER_TOKEN.fullmatch(words[i])] if match and match["unit"]]
     thing = parts.get("THING", [])
-    counted_start = sentence.start + tokens[thing[0]].start if thing else 0
-    counted = text[counted_start:sentence.start + tokens[thing[-1]].end] if thing else None
+    counted_start = tokens[thing[0]].start if thing else 0
+    counted = text[counted_start:tokens[thing[-1]].end] if thing else None
     head = _head(tokens, thing)
     # "rounds of 155 millimetre artillery shells": the counted phrase goes on through "of".
     if thing and len(following) >= 2 and following[0][0] is None and retagged[following[0][1][0]] == "OF" and (
             following[1][0] == "THING" or following[1][0] == "QUANTITY" and "THING" in _children(tree, following[1][1])):
-        counted = text[counted_start:sentence.start + tokens[following[1][1][-1]].end]
+        counted = text[counted_start:tokens[following[1][1][-1]].end]
 
-    start, end = tokens[amount[0]].start + sentence.start, tokens[amount[-1]].end + sentence.start
+    start, end = tokens[amount[0]].start, tokens[amount[-1]].end
     qualifier = " ".join(qualifier_words) or None
     approximate = bool(qualifier and qualifier.lower() not in EXACT_QUALIFIERS | {"between"})
     common = dict(text=text[start:end], start=start, end=end, sentence=sentence.index, qualifier=qualifier)

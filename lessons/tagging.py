@@ -174,16 +174,29 @@ def _cycle_collector_paused():
             gc.enable()
 
 
+def tag_sentence(text: str, tokens: list[Token]) -> list[TaggedToken]:
+    """Tag one sentence: ``tokens`` are that sentence's tokens of ``text``. Not cached.
+
+    For callers that tag only some sentences of a long text (lesson 3 tags only
+    sentences with numbers in them); everyone else calls :func:`tag`.
+
+    >>> text = "Putin left. He stayed."
+    >>> [t.tag for t in tag_sentence(text, tokens_by_sentence(text)[1])]
+    ['PRP', 'VBD', '.']
+    """
+    penn_tags = _tagger().tag(_words_as_trained(text, tokens))
+    return [
+        TaggedToken(token.text, token.start, token.end, token.sentence, penn_tag, to_universal(penn_tag))
+        for token, (_, penn_tag) in zip(tokens, penn_tags)
+    ]
+
+
 @lru_cache(maxsize=64)
 def _tag(text: str) -> tuple[TaggedToken, ...]:
-    tagger = _tagger()
     tagged: list[TaggedToken] = []
     with _cycle_collector_paused():
         for tokens in tokens_by_sentence(text):
-            for token, (_, penn_tag) in zip(tokens, tagger.tag(_words_as_trained(text, tokens))):
-                tagged.append(
-                    TaggedToken(token.text, token.start, token.end, token.sentence, penn_tag, to_universal(penn_tag))
-                )
+            tagged.extend(tag_sentence(text, tokens))
     return tuple(tagged)
 
 
