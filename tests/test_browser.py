@@ -1,0 +1,126 @@
+"""Every lesson works in a real JupyterLab in a real browser, as a student uses it.
+
+For each notebook: open it in JupyterLab (headless Chromium), Run All, and check that every
+cell ran with no error output, no broken widget and no error notification; then use its
+explorer with the keyboard only (every control reachable with Tab and labelled; each one
+changes the output; text typed into the text box shows up in the output). A picture of each
+notebook goes to tests/screenshots/ (git-ignored), even when a check fails.
+
+Needs Debian's ``chromium``. Without it these tests are skipped, except when the ``CI``
+environment variable is set, where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+SCREENSHOTS = REPO / "tests" / "screenshots"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+# A laptop screen with JupyterLab's file browser open leaves the notebook about 1000 px wide.
+LAPTOP = {"width": 1280, "height": 800}
+RUN_ALL_TIMEOUT_MS = 300_000
+UPDATE_TIMEOUT_MS = 20_000
+
+
+def _cannot_run(reason: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set, so the browser tests must run)")
+    pytest.skip(reason)
+
+
+# Module scope: one server and one browser for all notebooks, stopped (with their kernels)
+# before the other test modules run.
+@pytest.fixture(scope="module")
+def browser():
+    if not os.access(CHROMIUM, os.X_OK):
+        _cannot_run(f"no Chromium at {CHROMIUM}: apt-get install chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _cannot_run("the playwright package is not installed: pip install -e '.[test]'")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def lab(browser, tmp_path_factory):
+    from tests.browser.lab import running_lab
+
+    with running_lab(REPO / "notebooks", tmp_path_factory.mktemp("jupyterlab")) as server:
+        yield server
+
+
+@pytest.fixture
+def page(browser, lab):
+    context = browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
+def test_lesson_in_jupyterlab(page, lab, path):
+    from tests.browser import explorer as contract
+    from tests.browser import notebook
+
+    uncaught_errors = []
+    page.on("pageerror", lambda error: uncaught_errors.append(str(error)))
+    notebook.open_notebook(page, lab.url, path.name)
+    try:
+        notebook.run_all_cells(page, RUN_ALL_TIMEOUT_MS)
+        assert notebook.error_toasts(page) == [], "JupyterLab shows an error"
+        assert notebook.error_outputs(page) == [], "cells show errors or warnings"
+        assert notebook.unrun_cells(page) == [], "some cells did not run"
+        assert notebook.widget_trouble(page, wait_ms=10_000) == [], "a widget did not render"
+
+        explorers = page.locator(".lessons-explorer")
+        assert explorers.count() >= 1, "no explorer widget (class lessons-explorer) on the page"
+        # Every remaining check runs, and all that fail are reported together.
+        problems = []
+        for explorer in explorers.all():
+            problems += _use_explorer(explorer, contract)
+        problems += [f"error output after using the explorer: {text}" for text in notebook.error_outputs(page)]
+        problems += [f"JupyterLab shows an error: {text}" for text in notebook.error_toasts(page)]
+        problems += [f"JavaScript error in the page: {text}" for text in uncaught_errors]
+        assert not problems, "\n".join(problems)
+    finally:
+        notebook.screenshot_whole_notebook(page, SCREENSHOTS / f"{path.stem}.png")
+
+
+def _use_explorer(explorer, contract) -> list[str]:
+    """What goes wrong when a student uses this explorer with the keyboard (empty: nothing)."""
+    explorer.scroll_into_view_if_needed()
+    found = contract.controls(explorer)
+    kinds = [control.kind for control in found]
+    problems = []
+    if kinds.count("text box") != 1:
+        problems.append(f"expected one text box (a Textarea), found these controls: {kinds}")
+    if explorer.locator(contract.OUTPUT).count() != 1:
+        return problems + ["expected one output (class lessons-explorer-output)"]
+    problems += [f"no accessible name: {control}" for control in contract.unlabelled(found)]
+    problems += [f"the Tab key does not reach: {control}" for control in contract.unreachable_by_tab(explorer, found)]
+    # The text box last: loading new text may reset the other controls.
+    for control in sorted(found, key=lambda control: control.kind == "text box"):
+        try:
+            shown = contract.operate_and_wait(explorer, control, UPDATE_TIMEOUT_MS)
+        except AssertionError as error:
+            problems.append(str(error))
+            continue
+        if control.kind == "text box":
+            missing = contract.words_in_order(contract.TYPED_TEXT, shown)
+            if missing:
+                problems.append(f"the output does not show the typed text (missing {missing}):\n{shown[:500]}")
+    return problems
