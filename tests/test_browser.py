@@ -110,6 +110,9 @@ def _use_explorer(explorer, contract) -> list[str]:
         problems.append(f"expected one text box (a Textarea), found these controls: {kinds}")
     if explorer.locator(contract.OUTPUT).count() != 1:
         return problems + ["expected one output (class lessons-explorer-output)"]
+    if contract.overflow_px(explorer) > 0:
+        problems.append(f"the explorer is {contract.overflow_px(explorer)} px too wide for the notebook "
+                        f"(a horizontal scroll bar): {contract.OVERFLOW_ADVICE}")
     problems += [f"no accessible name: {control}" for control in contract.unlabelled(found)]
     problems += [f"the Tab key does not reach: {control}" for control in contract.unreachable_by_tab(explorer, found)]
     # The text box last: loading new text may reset the other controls.

@@ -121,6 +121,16 @@ def unreachable_by_tab(explorer: Locator, found: list[Control]) -> list[str]:
     return [str(control) for control in found if control.group not in reached_groups]
 
 
+# ipywidgets gives every widget a 2 px margin, so a child with Layout(width="100%") is 4 px
+# wider than its box, and the box (overflow: auto) scrolls sideways.
+OVERFLOW_ADVICE = 'give full-width controls Layout(width="auto"), not "100%"'
+
+
+def overflow_px(explorer: Locator) -> int:
+    """How many pixels of the explorer stick out to the right of the space JupyterLab gives it."""
+    return explorer.evaluate("node => node.scrollWidth - node.clientWidth")
+
+
 def output_text(explorer: Locator) -> str:
     return explorer.locator(OUTPUT).inner_text()
 
