@@ -13,23 +13,16 @@ environment variable is set, where a missing browser is a failure.
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.browser.chromium import CHROMIUM, LAPTOP
+
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 SCREENSHOTS = REPO / "tests" / "screenshots"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-# A laptop screen with JupyterLab's file browser open leaves the notebook about 1000 px wide.
-LAPTOP = {"width": 1280, "height": 800}
 RUN_ALL_TIMEOUT_MS = 300_000
-UPDATE_TIMEOUT_MS = 20_000
 
 
 def _cannot_run(reason: str):
@@ -48,8 +41,10 @@ def browser():
         from playwright.sync_api import sync_playwright
     except ImportError:
         _cannot_run("the playwright package is not installed: pip install -e '.[test]'")
+    from tests.browser.chromium import launch
+
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 
@@ -64,10 +59,13 @@ def lab(browser, tmp_path_factory):
 
 @pytest.fixture
 def page(browser, lab):
+    from tests.browser.notebook import shut_down_kernels
+
     context = browser.new_context(viewport=LAPTOP)
     page = context.new_page()
     page.set_default_timeout(30_000)
     yield page
+    shut_down_kernels(page, lab.url)
     context.close()
 
 
@@ -91,39 +89,10 @@ def test_lesson_in_jupyterlab(page, lab, path):
         # Every remaining check runs, and all that fail are reported together.
         problems = []
         for explorer in explorers.all():
-            problems += _use_explorer(explorer, contract)
+            problems += contract.problems_using(explorer)
         problems += [f"error output after using the explorer: {text}" for text in notebook.error_outputs(page)]
         problems += [f"JupyterLab shows an error: {text}" for text in notebook.error_toasts(page)]
         problems += [f"JavaScript error in the page: {text}" for text in uncaught_errors]
         assert not problems, "\n".join(problems)
     finally:
         notebook.screenshot_whole_notebook(page, SCREENSHOTS / f"{path.stem}.png")
-
-
-def _use_explorer(explorer, contract) -> list[str]:
-    """What goes wrong when a student uses this explorer with the keyboard (empty: nothing)."""
-    explorer.scroll_into_view_if_needed()
-    found = contract.controls(explorer)
-    kinds = [control.kind for control in found]
-    problems = []
-    if kinds.count("text box") != 1:
-        problems.append(f"expected one text box (a Textarea), found these controls: {kinds}")
-    if explorer.locator(contract.OUTPUT).count() != 1:
-        return problems + ["expected one output (class lessons-explorer-output)"]
-    if contract.overflow_px(explorer) > 0:
-        problems.append(f"the explorer is {contract.overflow_px(explorer)} px too wide for the notebook "
-                        f"(a horizontal scroll bar): {contract.OVERFLOW_ADVICE}")
-    problems += [f"no accessible name: {control}" for control in contract.unlabelled(found)]
-    problems += [f"the Tab key does not reach: {control}" for control in contract.unreachable_by_tab(explorer, found)]
-    # The text box last: loading new text may reset the other controls.
-    for control in sorted(found, key=lambda control: control.kind == "text box"):
-        try:
-            shown = contract.operate_and_wait(explorer, control, UPDATE_TIMEOUT_MS)
-        except AssertionError as error:
-            problems.append(str(error))
-            continue
-        if control.kind == "text box":
-            missing = contract.words_in_order(contract.TYPED_TEXT, shown)
-            if missing:
-                problems.append(f"the output does not show the typed text (missing {missing}):\n{shown[:500]}")
-    return problems

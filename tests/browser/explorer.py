@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from playwright.sync_api import Locator, expect
 
 OUTPUT = ".lessons-explorer-output"
+UPDATE_TIMEOUT_MS = 20_000
 # What a student can operate. The output's own content is the result, not a control.
 _CONTROL_SELECTOR = "select, textarea, input, button, [role='slider']"
 
@@ -206,3 +207,32 @@ def words_in_order(typed: str, shown: str) -> list[str]:
         else:
             position = found + len(word)
     return missing
+
+
+def problems_using(explorer: Locator) -> list[str]:
+    """What goes wrong when a student uses this explorer with the keyboard (empty: nothing)."""
+    explorer.scroll_into_view_if_needed()
+    found = controls(explorer)
+    kinds = [control.kind for control in found]
+    problems = []
+    if kinds.count("text box") != 1:
+        problems.append(f"expected one text box (a Textarea), found these controls: {kinds}")
+    if explorer.locator(OUTPUT).count() != 1:
+        return problems + ["expected one output (class lessons-explorer-output)"]
+    if overflow_px(explorer) > 0:
+        problems.append(f"the explorer is {overflow_px(explorer)} px too wide for the notebook "
+                        f"(a horizontal scroll bar): {OVERFLOW_ADVICE}")
+    problems += [f"no accessible name: {control}" for control in unlabelled(found)]
+    problems += [f"the Tab key does not reach: {control}" for control in unreachable_by_tab(explorer, found)]
+    # The text box last: loading new text may reset the other controls.
+    for control in sorted(found, key=lambda control: control.kind == "text box"):
+        try:
+            shown = operate_and_wait(explorer, control, UPDATE_TIMEOUT_MS)
+        except AssertionError as error:
+            problems.append(str(error))
+            continue
+        if control.kind == "text box":
+            missing = words_in_order(TYPED_TEXT, shown)
+            if missing:
+                problems.append(f"the output does not show the typed text (missing {missing}):\n{shown[:500]}")
+    return problems
