@@ -6,47 +6,19 @@ explorer with the keyboard only (every control reachable with Tab and labelled; 
 changes the output; text typed into the text box shows up in the output). A picture of each
 notebook goes to tests/screenshots/ (git-ignored), even when a check fails.
 
-Needs Debian's ``chromium``. Without it these tests are skipped, except when the ``CI``
-environment variable is set, where a missing browser is a failure.
+Needs Debian's ``chromium`` (the ``browser`` and ``page`` fixtures are in tests/conftest.py).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-
-from tests.browser.chromium import CHROMIUM, LAPTOP
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 SCREENSHOTS = REPO / "tests" / "screenshots"
 RUN_ALL_TIMEOUT_MS = 300_000
-
-
-def _cannot_run(reason: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI is set, so the browser tests must run)")
-    pytest.skip(reason)
-
-
-# Module scope: one server and one browser for all notebooks, stopped (with their kernels)
-# before the other test modules run.
-@pytest.fixture(scope="module")
-def browser():
-    if not os.access(CHROMIUM, os.X_OK):
-        _cannot_run(f"no Chromium at {CHROMIUM}: apt-get install chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _cannot_run("the playwright package is not installed: pip install -e '.[test]'")
-    from tests.browser.chromium import launch
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -55,18 +27,6 @@ def lab(browser, tmp_path_factory):
 
     with running_lab(REPO / "notebooks", tmp_path_factory.mktemp("jupyterlab")) as server:
         yield server
-
-
-@pytest.fixture
-def page(browser, lab):
-    from tests.browser.notebook import shut_down_kernels
-
-    context = browser.new_context(viewport=LAPTOP)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    yield page
-    shut_down_kernels(page, lab.url)
-    context.close()
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)

@@ -23,6 +23,8 @@ _CONTROL_SELECTOR = "select, textarea, input, button, [role='slider']"
 TYPED_TEXT = "Ada Lovelace paid $12 for 3 <coffee> cups in Paris on Monday."
 
 _DESCRIBE = """(control, index) => {
+  // ipywidgets puts a zero-width space in empty labels and placeholders.
+  const clean = text => (text ?? "").replace(/\\u200b/g, "").trim();
   control.dataset.lessonsControl = String(index);
   const widget = control.closest(".jupyter-widgets");
   const label = widget && widget.querySelector(":scope > .widget-label");
@@ -38,8 +40,7 @@ _DESCRIBE = """(control, index) => {
     radioGroup,
     inOutput: control.closest(".lessons-explorer-output") !== null,
     disabled: control.disabled === true || control.getAttribute("aria-disabled") === "true",
-    // A checkbox's side label holds only a zero-width space; its description is the label around it.
-    name: ((label && label.textContent.replace("\u200b", "").trim()) || own.trim()).slice(0, 40),
+    name: (clean(label?.textContent) || clean(own)).slice(0, 40),
   };
 }"""
 
@@ -209,8 +210,11 @@ def words_in_order(typed: str, shown: str) -> list[str]:
     return missing
 
 
-def problems_using(explorer: Locator) -> list[str]:
-    """What goes wrong when a student uses this explorer with the keyboard (empty: nothing)."""
+def problems_using(explorer: Locator, timeout_ms: float = UPDATE_TIMEOUT_MS) -> list[str]:
+    """What goes wrong when a student uses this explorer with the keyboard (empty: nothing).
+
+    ``timeout_ms`` is how long each control's change may take to show in the output.
+    """
     explorer.scroll_into_view_if_needed()
     found = controls(explorer)
     kinds = [control.kind for control in found]
@@ -227,7 +231,7 @@ def problems_using(explorer: Locator) -> list[str]:
     # The text box last: loading new text may reset the other controls.
     for control in sorted(found, key=lambda control: control.kind == "text box"):
         try:
-            shown = operate_and_wait(explorer, control, UPDATE_TIMEOUT_MS)
+            shown = operate_and_wait(explorer, control, timeout_ms)
         except AssertionError as error:
             problems.append(str(error))
             continue
