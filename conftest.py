@@ -20,7 +20,6 @@ elif "NLTK_DATA" in os.environ:
     )
 # Kernels started by the notebook tests import this checkout's `lessons`, even from a worktree.
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
-os.environ.setdefault("MPLBACKEND", "Agg")
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +27,11 @@ def article():
     from lessons import load_article
 
     return load_article()
+
+
+def pytest_configure(config):
+    # Charts drawn by the tests themselves need no screen. Only this process: notebook kernels
+    # must keep Jupyter's inline backend, or the lessons' charts would not show.
+    import matplotlib
+
+    matplotlib.use("Agg")

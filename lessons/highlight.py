@@ -121,15 +121,25 @@ def legend(colours: dict[str, str], descriptions: dict[str, str] | None = None) 
     return f'<div class="lessons-legend" style="margin:4px 0">{entries}</div>'
 
 
+def _cell_style(cell: object) -> str:
+    # JupyterLab right-aligns every table cell, which makes words hard to read; only numbers
+    # line up on the right. Explicit padding keeps columns apart inside a widget, too.
+    align = "right" if isinstance(cell, (int, float)) else "left"
+    return f"text-align:{align};padding:2px 8px"
+
+
 def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """A plain HTML table with every cell escaped.
 
+    Words are aligned left and numbers right.
+
     >>> table(["word", "count"], [("<b>", 2)])
-    '<table ...><thead><tr><th>word</th><th>count</th></tr></thead><tbody><tr><td>&lt;b&gt;</td><td>2</td></tr></tbody></table>'
+    '<table ...><th style="text-align:left...">word</th>...<td style="text-align:left...">&lt;b&gt;</td><td style="text-align:right...">2</td></tr></tbody></table>'
     """
-    head = "".join(f"<th>{html.escape(str(cell))}</th>" for cell in header)
+    head = "".join(f'<th style="{_cell_style(cell)}">{html.escape(str(cell))}</th>' for cell in header)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row) + "</tr>" for row in rows
+        "<tr>" + "".join(f'<td style="{_cell_style(cell)}">{html.escape(str(cell))}</td>' for cell in row) + "</tr>"
+        for row in rows
     )
     return f'<table class="lessons-table" style="border-collapse:collapse"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 

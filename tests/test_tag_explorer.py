@@ -70,10 +70,14 @@ def test_tooltips_explain_each_tokens_tags(explorer):
     assert 'title="NNP: noun, proper, singular | NOUN: noun"' in explorer.output.value
 
 
+def _unstyled(explorer) -> str:
+    return re.sub(r' style="[^"]*"', "", explorer.output.value)
+
+
 def test_picking_a_tag_lists_its_words_with_counts(explorer, article):
     explorer.tag_picker.value = "NUM"
     for entry in lessons.words_for_tag(article.text, "NUM"):
-        assert f"<td>{entry.word}</td><td>{entry.count}</td>" in explorer.output.value
+        assert f"<td>{entry.word}</td><td>{entry.count}</td>" in _unstyled(explorer)
     assert "words tagged NUM" in _caption(explorer)
     explorer.tagset_picker.value = "penn"
     assert explorer.tag_picker.value == NO_TAG
@@ -83,7 +87,7 @@ def test_picking_a_tag_lists_its_words_with_counts(explorer, article):
 def test_picking_universal_punctuation_lists_all_punctuation(explorer):
     explorer.tag_picker.value = "."
     assert "words tagged . (punctuation" in explorer.output.value
-    assert "<td>,</td>" in explorer.output.value
+    assert "<td>,</td>" in _unstyled(explorer)
 
 
 def test_picking_a_token_explains_both_of_its_tags(explorer, article):

@@ -17,9 +17,9 @@ import html
 import ipywidgets as widgets
 
 from lessons.actors import KINDS, Actor, actor_network, extract_actors, quotes
-from lessons.article import load_article
 from lessons.highlight import Span, highlight, legend, table
 from lessons.plots.actors import KIND_COLOURS, KIND_SYMBOLS, count
+from lessons.widgets.common import full_width, mark_as_explorer, output_area, reader_text_box, seed_text
 
 ALL_ACTORS = ""
 FORM_SYMBOLS = {"full name": "", "short name": "", "description": "≈ "}
@@ -92,28 +92,24 @@ class ActorExplorer(widgets.VBox):
     """Pick an actor to highlight its mentions and list its roles, quotes and co-mentioned actors."""
 
     def __init__(self, text: str | None = None):
-        super().__init__(layout=widgets.Layout(width="100%", max_width="1000px"))
-        self.add_class("lessons-explorer")
-        self.text_box = widgets.Textarea(
-            placeholder="Paste an English news text here, then click outside the box to find its actors.",
-            description="Your text", tooltip="Paste your own text; leave the box to analyse it",
-            continuous_update=False, layout=widgets.Layout(width="100%", height="5em"),
-        )
+        super().__init__()
+        mark_as_explorer(self)
+        self.text_box = reader_text_box("Paste an English news text here, then click outside the box to find its actors.",
+                                        "Paste your own text; leave the box to analyse it", rows=3)
         self.kind_boxes = {
             kind: widgets.Checkbox(value=True, description=f"{KIND_SYMBOLS[kind]} {kind.lower()}", indent=False,
                                    tooltip=f"Show actors of kind {kind}", layout=widgets.Layout(width="auto"))
             for kind in KINDS
         }
         self.actor_picker = widgets.Dropdown(description="Actor", tooltip="Pick an actor to highlight its mentions",
-                                             layout=widgets.Layout(width="100%", max_width="480px"))
+                                             layout=full_width("480px"))
         # A number box rather than a slider: ipywidgets 8 gives a slider's handle no accessible name,
         # so a screen reader would announce it as just "slider, 3".
         self.min_mentions = widgets.BoundedIntText(value=1, min=1, max=2, description="Min mentions",
                                                    tooltip="Only actors with at least this many mentions in the network",
                                                    style={"description_width": "initial"},
                                                    layout=widgets.Layout(width="12em"))
-        self.output = widgets.HTML(layout=widgets.Layout(width="100%"))
-        self.output.add_class("lessons-explorer-output")
+        self.output = output_area()
         self._loading = False
         self.text_box.observe(self._on_text, names="value")
         for box in self.kind_boxes.values():
@@ -124,7 +120,7 @@ class ActorExplorer(widgets.VBox):
                          widgets.HBox([self.actor_picker, self.min_mentions],
                                       layout=widgets.Layout(flex_flow="row wrap")),
                          self.output]
-        self.load(load_article().text if text is None else text)
+        self.load(seed_text() if text is None else text)
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -152,7 +148,7 @@ class ActorExplorer(widgets.VBox):
         self._render()
 
     def _on_text(self, change) -> None:
-        self.load(change["new"] if change["new"].strip() else load_article().text)
+        self.load(change["new"] if change["new"].strip() else seed_text())
 
     def _on_change(self, _change) -> None:
         if not self._loading:

@@ -23,6 +23,7 @@ from lessons.article import ArticleError, load_article, parse_article
 from lessons.highlight import caption, highlight, legend, section
 from lessons.report import KIND_DESCRIPTIONS, analyse, kind_colours, spans, summary
 from lessons.widgets.actors import ActorExplorer
+from lessons.widgets.common import full_width, mark_as_explorer, output_area, seed_text
 from lessons.widgets.quantities import QuantityExplorer
 from lessons.widgets.tagging import TagExplorer
 from lessons.widgets.tokens import TokenExplorer
@@ -79,12 +80,11 @@ class ArticleDashboard(widgets.VBox):
             "line), then click outside the box. Leave it empty for the seed article.",
             tooltip="Paste a whole article; leave the box to explore it", continuous_update=False, rows=5,
             layout=wide, style={"description_width": "100px"})
-        self.output = widgets.HTML(layout=widgets.Layout(width="auto", max_width="980px", overflow="auto"))
-        self.output.add_class("lessons-explorer-output")
+        self.output = output_area()
         # The picker follows the explorer contract (one text box, one output). The upload and the path
         # field sit outside it: a file dialog cannot be driven with the keyboard alone.
-        picker = widgets.VBox([self.text_box, self.output], layout=widgets.Layout(width="100%", max_width="1000px"))
-        picker.add_class("lessons-explorer")
+        picker = widgets.VBox([self.text_box, self.output])
+        mark_as_explorer(picker)
         self.upload = widgets.FileUpload(accept=".txt,text/plain", multiple=False, description="Upload .txt",
                                          tooltip="Upload a UTF-8 plain-text article")
         self.path_box = widgets.Text(description="Or a path", placeholder="e.g. ../seeds/my-article.txt, then Enter",
@@ -94,8 +94,8 @@ class ArticleDashboard(widgets.VBox):
         parts = [widgets.HTML(caption(title)) for title in self.explorers]
         super().__init__([widgets.HBox([self.upload, self.path_box], layout=widgets.Layout(flex_flow="row wrap")),
                           picker] + [item for pair in zip(parts, self.explorers.values()) for item in pair],
-                         layout=widgets.Layout(width="100%", max_width="1000px"))
-        self.text = text if text is not None else load_article().text
+                         layout=full_width("1000px"))
+        self.text = text if text is not None else seed_text()
         self.source = SEED if text is None else "the text given to ArticleDashboard"
         self.output.value = render(self.text, self.source)
         self.text_box.observe(self._on_paste, names="value")
@@ -116,7 +116,7 @@ class ArticleDashboard(widgets.VBox):
         if self.text_box.value.strip():
             self.load(self.text_box.value, "the text you pasted")
         else:
-            self.load(load_article().text, SEED)
+            self.load(seed_text(), SEED)
 
     def _on_upload(self, change=None) -> None:
         for upload in self.upload.value:

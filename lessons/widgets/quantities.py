@@ -10,15 +10,15 @@ True
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 import ipywidgets as widgets
 
-from lessons.highlight import Span, highlight, legend
+from lessons.highlight import Span, caption, highlight, legend, note
 from lessons.plots.quantities import KIND_COLOURS
 from lessons.quantities import KIND_DESCRIPTIONS, KINDS, Quantity, extract_quantities, quantity_table, sort_key
 from lessons.tokens import require_text
+from lessons.widgets.common import mark_as_explorer, output_area, reader_text_box, seed_text
 
 
 def _tooltip(quantity: Quantity) -> str:
@@ -36,12 +36,12 @@ def render(text: str, kinds: Sequence[str], source: str) -> str:
     found = extract_quantities(text)
     shown = [q for q in found if q.kind in kinds]
     kinds_shown = ", ".join(kind for kind in KINDS if kind in kinds) or "none"
-    caption = f"{source} · kinds shown: {kinds_shown} · {len(shown)} of {len(found)} quantities"
+    summary = f"{source} · kinds shown: {kinds_shown} · {len(shown)} of {len(found)} quantities"
     spans = [Span(q.start, q.end, q.kind, _tooltip(q)) for q in shown]
     colours = {kind: KIND_COLOURS[kind] for kind in KINDS if kind in kinds}
-    table = quantity_table(sorted(shown, key=sort_key)) if shown else "<p>No quantities of the chosen kinds.</p>"
+    table = quantity_table(sorted(shown, key=sort_key)) if shown else note("No quantities of the chosen kinds.")
     return (
-        f'<p class="lessons-caption" style="margin:2px 0 6px 0"><b>{html.escape(caption)}</b></p>'
+        caption(summary)
         + legend(colours, KIND_DESCRIPTIONS)
         + highlight(text, spans, colours)
         + '<p style="margin:8px 0 2px 0"><b>Sorted by value</b> (ranges by their low end):</p>'
@@ -56,28 +56,21 @@ class QuantityExplorer(widgets.VBox):
     """
 
     def __init__(self, text: str | None = None):
-        if text is None:
-            from lessons.article import load_article
-
-            text = load_article().text
         self.kind_boxes = {
             kind: widgets.Checkbox(value=True, description=kind, tooltip=f"Show {KIND_DESCRIPTIONS[kind]} ({kind})",
                                    indent=False, layout=widgets.Layout(width="auto", margin="0 12px 0 0"))
             for kind in KINDS
         }
-        self.text_box = widgets.Textarea(
-            description="Your text", tooltip="Type a sentence with numbers, then click outside the box",
-            placeholder="Type or paste your own sentence with numbers here, then click outside the box (or press Tab).",
-            continuous_update=False, rows=2,
-            layout=widgets.Layout(width="100%", max_width="900px"), style={"description_width": "90px"},
+        self.text_box = reader_text_box(
+            "Type or paste your own sentence with numbers here, then click outside the box (or press Tab).",
+            "Type a sentence with numbers, then click outside the box",
         )
-        self.output = widgets.HTML(layout=widgets.Layout(width="100%", max_width="980px", overflow="auto"))
-        self.output.add_class("lessons-explorer-output")
+        self.output = output_area()
         kind_row = widgets.HBox(list(self.kind_boxes.values()),
-                                layout=widgets.Layout(flex_flow="row wrap", width="100%", max_width="980px"))
-        super().__init__([kind_row, self.text_box, self.output], layout=widgets.Layout(width="100%", max_width="1000px"))
-        self.add_class("lessons-explorer")
-        self.load(text)
+                                layout=widgets.Layout(flex_flow="row wrap", width="auto", max_width="980px"))
+        super().__init__([kind_row, self.text_box, self.output])
+        mark_as_explorer(self)
+        self.load(seed_text() if text is None else text)
         for box in self.kind_boxes.values():
             box.observe(self._update, names="value")
         self.text_box.observe(self._update, names="value")

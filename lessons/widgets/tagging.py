@@ -20,6 +20,7 @@ import ipywidgets as widgets
 from lessons.highlight import PALETTE, Span, caption, highlight, legend, table
 from lessons.tagging import PENN, UNIVERSAL, TaggedToken, explain, tag, tag_counts, words_for_tag
 from lessons.tokens import require_text, sentences
+from lessons.widgets.common import full_width, mark_as_explorer, output_area, reader_text_box, seed_text
 
 # Okabe–Ito colours for the content-word tags and numbers; the function words and
 # punctuation share grey. Every token also has its tag written under it.
@@ -109,30 +110,22 @@ class TagExplorer(widgets.VBox):
     """Explore the tagger's tags on the seed article (``text=None``) or any text you give or paste."""
 
     def __init__(self, text: str | None = None):
-        if text is None:
-            from lessons.article import load_article
-
-            text = load_article().text
-        full_width = widgets.Layout(width="100%", max_width="960px")
-        self.sentence_picker = widgets.Dropdown(description="Sentence", layout=full_width,
+        self.sentence_picker = widgets.Dropdown(description="Sentence", layout=full_width(),
                                                 tooltip="Show one sentence, or all of them")
         self.tagset_picker = widgets.ToggleButtons(
             options=[("Universal tags", UNIVERSAL), ("Penn Treebank tags", PENN)], value=UNIVERSAL,
             description="Write", tooltip="Which tag to write under each token",
             tooltips=["12 broad word classes", "45 detailed Penn Treebank tags"])
-        self.tag_picker = widgets.Dropdown(description="Words for", layout=full_width,
+        self.tag_picker = widgets.Dropdown(description="Words for", layout=full_width(),
                                            tooltip="List the words that carry a tag, with counts")
-        self.token_picker = widgets.Dropdown(description="Explain", layout=full_width,
+        self.token_picker = widgets.Dropdown(description="Explain", layout=full_width(),
                                              tooltip="Pick a token to see what its tags mean")
-        self.text_box = widgets.Textarea(
-            placeholder="Paste your own English text here, then click outside the box to tag it.",
-            description="Your text", tooltip="Paste text to tag; empty the box to go back",
-            continuous_update=False, layout=widgets.Layout(width="100%", height="5em"))
-        self.output = widgets.HTML(layout=widgets.Layout(width="100%"))
-        self.output.add_class("lessons-explorer-output")
+        self.text_box = reader_text_box("Paste your own English text here, then click outside the box to tag it.",
+                                        "Paste text to tag; empty the box to go back", rows=3)
+        self.output = output_area()
         super().__init__([self.text_box, self.sentence_picker, self.tagset_picker, self.tag_picker,
-                          self.token_picker, self.output], layout=widgets.Layout(width="100%"))
-        self.add_class("lessons-explorer")
+                          self.token_picker, self.output])
+        mark_as_explorer(self)
         self._refilling = False
         self.text = ""
         self.source = "the text"
@@ -142,7 +135,7 @@ class TagExplorer(widgets.VBox):
         for control in (self.tag_picker, self.token_picker):
             control.observe(self._render, "value")
         self.text_box.observe(self._on_text_box, "value")
-        self.load(text)
+        self.load(seed_text() if text is None else text)
 
     def load(self, text: str) -> None:
         """Show a whole new text, with every choice reset; an empty text box then returns to it."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from lessons.highlight import PALETTE, caption, chips, highlight, note
+from lessons.widgets.common import LABEL_STYLE, full_width, mark_as_explorer, output_area, reader_text_box, seed_text
 from lessons.tokens import TOKENIZERS, require_text, run_tokenizer, sentences
 
 OWN_TEXT = -1  # the sentence picker's value for "the text in the box"
@@ -64,31 +65,22 @@ class TokenExplorer(widgets.VBox):
     """
 
     def __init__(self, text: str | None = None):
-        if text is None:
-            from lessons.article import load_article
-
-            text = load_article().text
         self.sentence_picker = widgets.Dropdown(
             description="Sentence", tooltip="Choose a sentence of the text, or your own text",
-            layout=widgets.Layout(width="100%", max_width="900px"), style={"description_width": "90px"},
+            layout=full_width(), style=LABEL_STYLE,
         )
         self.tokenizer_picker = widgets.Dropdown(
             options=list(TOKENIZERS), value="lessons.tokenize", description="Tokenizer",
-            tooltip="Choose the tokenizer that splits the sentence",
-            layout=widgets.Layout(width="100%", max_width="420px"), style={"description_width": "90px"},
+            tooltip="Choose the tokenizer that splits the sentence", layout=full_width("420px"), style=LABEL_STYLE,
         )
-        self.text_box = widgets.Textarea(
-            description="Your text", tooltip="Paste or type a sentence, then click outside the box",
-            placeholder="Paste or type your own sentence here, then click outside the box (or press Tab).",
-            continuous_update=False, rows=2,
-            layout=widgets.Layout(width="100%", max_width="900px"), style={"description_width": "90px"},
+        self.text_box = reader_text_box(
+            "Paste or type your own sentence here, then click outside the box (or press Tab).",
+            "Paste or type a sentence, then click outside the box",
         )
-        self.output = widgets.HTML(layout=widgets.Layout(width="100%", max_width="980px", overflow="auto"))
-        self.output.add_class("lessons-explorer-output")
-        super().__init__([self.sentence_picker, self.tokenizer_picker, self.text_box, self.output],
-                         layout=widgets.Layout(width="100%", max_width="1000px"))
-        self.add_class("lessons-explorer")
-        self.load(text)
+        self.output = output_area()
+        super().__init__([self.sentence_picker, self.tokenizer_picker, self.text_box, self.output])
+        mark_as_explorer(self)
+        self.load(seed_text() if text is None else text)
         self.sentence_picker.observe(self._update, names="value")
         self.tokenizer_picker.observe(self._update, names="value")
         self.text_box.observe(self._use_own_text, names="value")
