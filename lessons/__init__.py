@@ -24,6 +24,7 @@ _EXPORTS = {
     "ArticleError": "lessons.article",
     "load_article": "lessons.article",
     "parse_article": "lessons.article",
+    "clear_caches": "lessons.caching",
     "MissingResourceError": "lessons.data",
     "require": "lessons.data",
     "Sentence": "lessons.tokens",
