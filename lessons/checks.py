@@ -33,13 +33,13 @@ True
 
 from __future__ import annotations
 
-import html
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from lessons.data import MissingResourceError
+from lessons.highlight import NO_MATHS, literal
 
 # Modules that register their lesson's exercises when imported.
 EXERCISE_MODULES = (
@@ -117,18 +117,9 @@ class Feedback:
                             f"{literal(self.message)}{hint}")
 
 
-def literal(text: str) -> str:
-    """``text`` escaped for HTML, with ``$`` as an entity so that no ``$...$`` reads as mathematics.
-
-    >>> literal("<b> costs $350m and $40k")
-    '&lt;b&gt; costs &#36;350m and &#36;40k'
-    """
-    return html.escape(text).replace("$", "&#36;")
-
-
 def _box(colour: str, inner_html: str) -> str:
     # MathJax skips anything inside class "mathjax_ignore", so a `$` never starts a formula here.
-    return (f'<div role="status" class="lessons-feedback mathjax_ignore" '
+    return (f'<div role="status" class="lessons-feedback {NO_MATHS}" '
             f'style="border-left:4px solid {colour};padding:4px 8px">{inner_html}</div>')
 
 

@@ -7,7 +7,7 @@ readers, and every highlight also carries its label as text, so colour is never
 the only cue. Lesson 1 (``01_tokenizing.ipynb``, "Token explorer") introduces it.
 
 >>> highlight("Putin met Xi", [Span(0, 5, "PERSON")])
-'<div class="lessons-text" ...><mark ...>Putin<sub ...>PERSON</sub></mark> met Xi</div>'
+'<div class="lessons-text mathjax_ignore" ...><mark ...>Putin<sub ...>PERSON</sub></mark> met Xi</div>'
 """
 
 from __future__ import annotations
@@ -20,6 +20,10 @@ from dataclasses import dataclass
 PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
 LIGHT = {colour: colour + "40" for colour in PALETTE}  # the same colours at 25% opacity, for backgrounds
 
+# MathJax (which JupyterLab runs over HTML outputs and widgets) skips this class, so a text
+# with two amounts like $350m and $40k is shown as written, not typeset as a formula.
+NO_MATHS = "mathjax_ignore"
+
 TEXT_STYLE = "line-height:2.1;font-family:system-ui,sans-serif;font-size:0.95rem;white-space:pre-wrap"
 
 
@@ -31,6 +35,15 @@ class Span:
     end: int
     label: str
     tooltip: str = ""
+
+
+def literal(text: str) -> str:
+    """``text`` escaped for HTML, with ``$`` as an entity so that no ``$...$`` reads as mathematics.
+
+    >>> literal("<b> costs $350m and $40k")
+    '&lt;b&gt; costs &#36;350m and &#36;40k'
+    """
+    return html.escape(text).replace("$", "&#36;")
 
 
 def colours_for(labels: Iterable[str]) -> dict[str, str]:
@@ -64,7 +77,7 @@ def highlight(text: str, spans: Sequence[Span], colours: dict[str, str] | None =
         parts.append(_mark(text, span, colours.get(span.label, PALETTE[-1])))
         position = span.end
     parts.append(html.escape(text[position:]))
-    return f'<div class="lessons-text" style="{TEXT_STYLE}">{"".join(parts)}</div>'
+    return f'<div class="lessons-text {NO_MATHS}" style="{TEXT_STYLE}">{"".join(parts)}</div>'
 
 
 def chips(items: Sequence[tuple[str, str]], colour: str = PALETTE[1],
@@ -79,7 +92,8 @@ def chips(items: Sequence[tuple[str, str]], colour: str = PALETTE[1],
     """
     colours = colours or [colour] * len(items)
     rendered = "".join(
-        f'<span style="display:inline-block;margin:3px;padding:2px 6px;border:1px solid {chip_colour};'
+        f'<span class="{NO_MATHS}" style="display:inline-block;margin:3px;padding:2px 6px;'
+        f'border:1px solid {chip_colour};'
         f'background:{LIGHT.get(chip_colour, chip_colour)};border-radius:4px;'
         f'font-family:ui-monospace,monospace;white-space:pre">{html.escape(text)}'
         f'<small style="display:block;font-size:0.7em;color:#333">{html.escape(caption)}</small></span>'
@@ -141,7 +155,8 @@ def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
         "<tr>" + "".join(f'<td style="{_cell_style(cell)}">{html.escape(str(cell))}</td>' for cell in row) + "</tr>"
         for row in rows
     )
-    return f'<table class="lessons-table" style="border-collapse:collapse"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return (f'<table class="lessons-table" style="border-collapse:collapse"><thead class="{NO_MATHS}"><tr>{head}</tr>'
+            f'</thead><tbody class="{NO_MATHS}">{body}</tbody></table>')
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""In a real JupyterLab, feedback, hints and concept checks that contain $ show it literally.
+"""In a real JupyterLab, feedback, hints, tables, article text and concept checks show $ literally.
 
 JupyterLab typesets $...$ in Markdown and HTML output as mathematics (MathJax), which turned
 the hint r'\\$\\d+' into r'\\d+' and ['$350m', '$350'] into a formula. Lesson 3 has both a check
@@ -36,6 +36,8 @@ def test_dollar_signs_in_feedback_and_concept_checks_show_literally(page, lab):
         assert r"r'\$\d+'" in first_check and "$350m" in first_check and "$350 million" in first_check
         quiz = page.locator(".lessons-quiz").first.inner_text()
         assert r"r'\$\d+'" in quiz
-        assert page.locator(".lessons-feedback mjx-container, .lessons-quiz mjx-container").count() == 0
+        # No output at all (feedback, tables, highlighted article text, widgets) was typeset as maths.
+        assert page.locator(".jp-OutputArea mjx-container").count() == 0
+        assert "$350m" in page.locator(".lessons-text").first.inner_text()
     finally:
         notebook.screenshot_whole_notebook(page, SCREENSHOTS / "03_numbers-literal.png")

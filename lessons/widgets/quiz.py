@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from lessons.checks import literal
 from lessons.concepts import answer, question
+from lessons.highlight import NO_MATHS, literal
 from lessons.widgets.common import full_width
 
 
@@ -27,7 +27,7 @@ class ConceptCheck(widgets.VBox):
         self.question = question(question_id)
         # MathJax skips class mathjax_ignore, so a $ in a question never turns into a formula.
         self.prompt = widgets.HTML(
-            f'<div class="mathjax_ignore"><b>Concept check {literal(self.question.id)}.</b> '
+            f'<div class="{NO_MATHS}"><b>Concept check {literal(self.question.id)}.</b> '
             f"{literal(self.question.prompt)}</div>")
         self.choices = widgets.RadioButtons(
             options=[(choice.text, index) for index, choice in enumerate(self.question.choices)],
@@ -47,7 +47,7 @@ class ConceptCheck(widgets.VBox):
 
 
 def _feedback_html(verdict: str, explanation: str) -> str:
-    return (f'<div role="status" aria-live="polite" class="mathjax_ignore"><b>{literal(verdict)}</b> '
+    return (f'<div role="status" aria-live="polite" class="{NO_MATHS}"><b>{literal(verdict)}</b> '
             f"{literal(explanation)}</div>")
 
 
