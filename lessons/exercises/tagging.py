@@ -13,6 +13,9 @@ from __future__ import annotations
 from lessons.checks import Exercise, Mistake, register
 
 MIXED_SENTENCE = "We expect Beijing to use its influence on Moscow."
+# Exercise 2.5's sentence, as the tagger's words, and the word in it to explain.
+BEIJING_WORDS = ("We", "expect", "Beijing", "to", "use", "its", "influence", "on", "Moscow", ".")
+BEIJING_INDEX = 2
 
 
 def _article_text() -> str:
@@ -144,4 +147,41 @@ register(Exercise(
     ],
     compare=_close,
     next_step="Add a bigram tagger on top and compare, as the lesson does next.",
+))
+
+
+def _lead(feature, tag_name: str, other: str) -> float:
+    return feature.weight(tag_name) - feature.weight(other)
+
+
+def _strongest_pull(tag_name: str = "NNP", other: str = "VBG") -> str:
+    from lessons.tagging import perceptron_features
+
+    features = perceptron_features(list(BEIJING_WORDS), BEIJING_INDEX).features
+    return max(features, key=lambda feature: _lead(feature, tag_name, other)).feature
+
+
+register(Exercise(
+    "2.5",
+    "In perceptron_features(list(BEIJING_WORDS), 2), which feature pulls Beijing hardest towards NNP "
+    "and away from VBG, i.e. has the largest weight('NNP') - weight('VBG')? Give its name as NLTK writes it.",
+    expected=_strongest_pull,
+    hints=(
+        "Each entry of decision.features has a .feature (its name) and a .weight(tag) method.",
+        "Compute feature.weight('NNP') - feature.weight('VBG') for every feature and keep the feature with "
+        "the largest difference: max(..., key=...).",
+    ),
+    compare=lambda answer, expected: isinstance(answer, str) and answer.strip() == expected,
+    mistakes=[
+        Mistake(lambda answer, expected: answer == _strongest_pull("VBG", "NNP"),
+                "That feature pulls hardest towards VBG: which one pulls towards NNP?"),
+        Mistake(lambda answer, expected: answer in {"bias", "i word beijing"},
+                "That one favours NNP too, but is it by the most? Compare the differences, not the weights."),
+        Mistake(lambda answer, expected: hasattr(answer, "feature"),
+                "Did you give the whole FeatureWeights? The question asks for its name (.feature)."),
+        Mistake(lambda answer, expected: isinstance(answer, (int, float)),
+                "Is that the difference? The question asks which feature has it: give its name."),
+    ],
+    next_step="A capital letter is strong evidence for a name; the -ing ending was stronger still. "
+              "Lesson 3 uses the tags to find numbers and what they count.",
 ))
