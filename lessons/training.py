@@ -30,7 +30,7 @@ DESCRIPTIONS = {
     "unigram → default": "unigram, backing off to NN for unseen words",
     "bigram alone": "the tag most often seen after the previous tag for this word; None otherwise",
     "bigram → unigram → default": "bigram, backing off to unigram, then to NN",
-    PERCEPTRON: "the pretrained tagger lessons.tag uses (it probably saw these sentences in training)",
+    PERCEPTRON: "the pretrained tagger lessons.tag uses (it may have seen these sentences in training)",
 }
 
 
