@@ -215,7 +215,13 @@ class TagRule:
 
 
 def _is_pronoun_one(c: _Context, i: int) -> bool:
-    return c.lower[i] == "one" and (c.before(i) in NOT_ONE_BEFORE or c.after(i) in NOT_ONE_AFTER or not c.after(i))
+    if c.lower[i] != "one":
+        return False
+    if c.after(i) == "of":
+        return c.before(i) in NOT_ONE_BEFORE - {"each", "every"}  # "one of the reasons" counts one (IEER)
+    # "no one", "one another", "one can", "a bitter one": a pronoun, not an amount.
+    return (c.before(i) in NOT_ONE_BEFORE or c.after(i) in NOT_ONE_AFTER or not c.after(i)
+            or c.tag_after(i) == "MD" or c.tag_before(i)[:2] == "JJ" or not c.after(i)[:1].isalnum())
 
 
 def _is_fraction(c: _Context, i: int) -> bool:
@@ -227,9 +233,11 @@ def _is_fraction(c: _Context, i: int) -> bool:
         return True  # three and a half
     if low.endswith("s") and i > 0 and _is_number_word(c.words[i - 1], c.lex):
         return True
-    if c.before(i) in ("a", "an", "one") and (c.after(i) == "of" or c.tag_after(i)[:2] not in ("NN", "JJ")):
-        return True
-    return low in ("half", "quarter") and c.after(i) in ("of", "a", "an") and c.before(i) not in NOT_FRACTION_BEFORE
+    if c.before(i) in ("a", "an", "one") and (c.after(i) == "of" or c.tag_after(i)[:2] not in ("NN", "JJ", "VB") and (
+            c.tags[i - 2][:2] in ("IN", "RB") if i >= 2 else False)):
+        return True  # "a fifth of", "cut by a fifth" -- but not "a third term", "won a fifth, five-year term"
+    return low in ("half", "quarter") and (c.after(i) in ("of", "a", "an") or c.tag_after(i) in ("PRP$", "DT")) and (
+        c.before(i) not in NOT_FRACTION_BEFORE)
 
 
 def _is_number(c: _Context, i: int) -> bool:
@@ -264,7 +272,8 @@ def _is_dollar_prefix(c: _Context, i: int) -> bool:
 
 
 def _is_currency_after(c: _Context, i: int) -> bool:
-    return c.words[i] in c.lex.prefixes and len(c.words[i]) > 1 and c.tag_before(i) == "CD" and c.words[i][0].isupper()
+    # "$350 million US" names the dollar; "two U.S. citizens" does not.
+    return c.words[i] in c.lex.prefixes and len(c.words[i]) > 1 and c.tag_before(i) == "CD" and _ends_money(c, i)
 
 
 def _is_percent(c: _Context, i: int) -> bool:
@@ -361,8 +370,10 @@ def _is_range_word(c: _Context, i: int) -> bool:
 
 
 def _is_label_number(c: _Context, i: int) -> bool:
-    # Part of a name or a label: "Leopard 2 tanks", "Article 5", "page 3", "No. 1".
-    return (c.tags[i] == "CD" and c.words[i].isdigit() and c.tag_before(i) in ("NN", "NNP")
+    # Part of a name or a label: "Leopard 2 tanks", "Article 5", "page 3", "No. 1" -- but "a record 39 troops".
+    if c.tag_before(i) == "NN" and c.tag_after(i)[:2] in ("JJ", "NN") and c.tag_after(i) != "NNP":
+        return False
+    return (c.tags[i] == "CD" and c.words[i].isdigit() and (c.tag_before(i) in ("NN", "NNP") or c.before(i) == "no.")
             and c.before(i) not in NOT_A_NAME_BEFORE
             and c.tag_after(i) not in ("CD", "VAGUE", "$", "%", "UNIT", "MONTH"))
 
@@ -657,6 +668,10 @@ class KindRule:
         return f"<KindRule {self.descr()}>"
 
 
+def _is_decade(a: _Amount) -> bool:
+    return len(a.numbers) == 1 and bool(re.fullmatch(r"'?\d0s", a.numbers[0]))
+
+
 def _is_year(a: _Amount) -> bool:
     if len(a.numbers) != 1 and not (a.reading.low and len(a.numbers) == 3):
         return False
@@ -671,9 +686,12 @@ def _is_age(a: _Amount) -> bool:
     if a.hyphenated and a.hyphenated[2]:
         return True  # 23-year-old
     before2, before, after = a.context
+    if _is_decade(a):
+        return before2 in ("his", "her", "their", "my", "your", "our")  # "in his early 50s"
     value = a.reading.value
     plain = len(a.numbers) == 1 and not a.units and not a.counted and isinstance(value, int) and 0 < value < 120
-    return plain and (before in ("age", "aged") or before == "," and before2[:1].isupper() and after in (",", ".", ";"))
+    return plain and (before in ("age", "aged") or before == "," and before2[:1].isupper() and after in (",", ".", ";")
+                      and not before2.isupper())
 
 
 KIND_RULES: tuple[KindRule, ...] = (
@@ -695,6 +713,7 @@ KIND_RULES: tuple[KindRule, ...] = (
     KindRule("unit", "MEASURE", "155 millimetre / 2 tablespoons / 40 mph", lambda a: bool(a.units)),
     KindRule("number-noun compound", "MEASURE", "5,000-meter / 14-story / 12-point", lambda a: bool(a.hyphenated)),
     KindRule("year", "DATE", "in 2022 / the 1990s (lessons.dates reads it)", _is_year),
+    KindRule("decade", "DATE", "the early '60s (lessons.dates reads it)", _is_decade),
     KindRule("fraction", "NUMBER", "a fifth of Ukraine / half",
              lambda a: a.reading.value is not None and 0 < a.reading.value < 1 and not a.reading.vague),
     KindRule("nothing counted", "NUMBER", "grew by 12", lambda a: not (a.counted or a.reading.vague)),
@@ -748,13 +767,35 @@ def _extract(text: str, grammar: str, currency: str | None) -> tuple[Quantity, .
     found: list[Quantity] = []
     lex = lexicon()
     text_dollar = currency or _dollar_hint(text, lex) or "USD"
-    for sentence, tokens in zip(sentences(text), tags_by_sentence(text)):
-        if not tokens or not lex.candidate.search(sentence.text):
+    for start, end, tokens in _wrapped_sentences(text):
+        if not tokens or not lex.candidate.search(text, start, end):
             continue
-        dollar = currency or _dollar_hint(sentence.text, lex) or text_dollar
+        dollar = currency or _dollar_hint(text[start:end], lex) or text_dollar
         for window in _windows(tokens, retag([(t.text, t.tag) for t in tokens], explain=True), grammar):
-            found.extend(_quantities(text, window, sentence.index, dollar, lex))
+            found.extend(_quantities(text, window, dollar, lex))
     return tuple(found)
+
+
+def _wrapped_sentences(text: str):
+    """(start, end, tagged tokens) of each sentence, joining the pieces of one cut by a wrapped line.
+
+    Newswire wraps its lines ("the goal of 1.7\npercent."), and a text without blank lines is
+    split at every line break; an amount must not be cut in two, so a piece that does not end
+    a sentence is joined to the next piece when a single line break is all that separates them.
+    """
+    group: list = []
+    start = end = 0
+    for sentence, tokens in zip(sentences(text), tags_by_sentence(text)):
+        wrapped = group and text[end:sentence.start] == "\n" and text[end - 1] not in ".!?:;\"')”’"
+        if group and not wrapped:
+            yield start, end, group
+            group = []
+        if not group:
+            start = sentence.start
+        group = group + tokens
+        end = sentence.end
+    if group:
+        yield start, end, group
 
 
 def _dollar_hint(text: str, lex: Lexicon) -> str | None:
@@ -765,8 +806,12 @@ def _written_number(word: str) -> bool:
     return bool(word) and (word[0].isdigit() or word[0] in VULGAR or word[0] in "-−" and word[1:2].isdigit())
 
 
-def _starts_new_number(previous: str, word: str, lex: Lexicon) -> bool:
-    """Whether ``word`` after ``previous`` is a number of its own: "½ ⅓ ¼", "6-4 5-7" (but "1 1/2", "4 ½")."""
+def _starts_new_number(before: str, previous: str, word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` after ``previous`` is a number of its own: "½ ⅓ ¼", "one six-month period",
+    "$1 billion seven years ago" (but "1 1/2", "4 ½", "one million two hundred")."""
+    if _hyphenated(word, lex) or previous.lower() in lex.scales and _written_number(before) and (
+            word.lower() in lex.numbers or _written_number(word)):
+        return True
     if not (_written_number(previous) and _written_number(word)):
         return False
     first, second = _token_value(previous, lex), _token_value(word, lex)
@@ -787,7 +832,7 @@ def _windows(tokens, retagged, grammar: str):
     parser = chunker(grammar)
     for end in range(1, len(tokens) + 1):
         cut = end == len(tokens) or tags[end] == "CD" and tags[end - 1] == "CD" and _starts_new_number(
-            tokens[end - 1].text, tokens[end].text, lex) or end - start >= WINDOW and (
+            tokens[end - 2].text if end > 1 else "", tokens[end - 1].text, tokens[end].text, lex) or end - start >= WINDOW and (
             tags[end] not in AMOUNT_TAGS and tags[end][:2] not in ("NN", "JJ", "VB", "RB") or end - start >= 4 * WINDOW)
         if cut:
             if any(tag in ("CD", "VAGUE", "ORD") for tag in tags[start:end]):
@@ -818,25 +863,25 @@ def _parts(child, first: int) -> dict[str, list[int]]:
     return parts
 
 
-def _quantities(text: str, window: _Chunked, sentence: int, dollar: str, lex: Lexicon) -> list[Quantity]:
+def _quantities(text: str, window: _Chunked, dollar: str, lex: Lexicon) -> list[Quantity]:
     found = []
     items = _top_level(window.tree)
     for position, (label, leaves, child) in enumerate(items):
         if label == "DATE":
-            found.append(_date(text, window, leaves, sentence))
+            found.append(_date(text, window, leaves))
         elif label == "QUANTITY":
             following = items[position + 1:position + 3]
-            quantity = _quantity(text, window, _parts(child, leaves[0]), following, sentence, dollar, lex)
+            quantity = _quantity(text, window, _parts(child, leaves[0]), following, dollar, lex)
             if quantity:
                 found.append(quantity)
     return found
 
 
-def _date(text: str, window: _Chunked, leaves: list[int], sentence: int) -> Quantity:
+def _date(text: str, window: _Chunked, leaves: list[int]) -> Quantity:
     words = [window.tokens[index].text for index in leaves]
     years = [int(word) for word in words if re.fullmatch(r"\d{4}", word)]
     start, end = window.tokens[leaves[0]].start, window.tokens[leaves[-1]].end
-    return Quantity(text[start:end], start, end, sentence, "DATE", years[0] if years else None, rule="day and month")
+    return Quantity(text[start:end], start, end, window.tokens[leaves[0]].sentence, "DATE", years[0] if years else None, rule="day and month")
 
 
 def _head(tokens, thing: list[int]) -> str | None:
@@ -917,7 +962,7 @@ def _amount(text: str, window: _Chunked, parts: dict[str, list[int]], following,
         units = [hyphenated[1]]
     thing = parts.get("THING", [])
     first, last = amount[0], amount[-1]
-    context = (tokens[first - 2].text.lower() if first > 1 else "", tokens[first - 1].text.lower() if first else "",
+    context = (tokens[first - 2].text if first > 1 else "", tokens[first - 1].text.lower() if first else "",
                tokens[last + 1].text.lower() if last + 1 < len(tokens) else ".")
     return _Amount(words, amount_tags, numbers, _currency(window, amount, lex), units,
                    words[rate_at[0] + 1].lower() if rate_at and rate_at[0] + 1 < len(words) else None,
@@ -937,6 +982,8 @@ def _span(text: str, window: _Chunked, parts: dict[str, list[int]], a: _Amount, 
     tokens, tags = window.tokens, window.tags
     amount = parts["AMOUNT"]
     kept = [i for i in amount if tags[i] != "QUAL"]
+    if len(kept) > 1 and tokens[kept[0]].text.lower() in ("a", "an"):
+        kept = kept[1:]  # IEER's convention: "a dozen" -> "dozen", "a few hundred" -> "few hundred"
     start, end = tokens[kept[0]].start, tokens[kept[-1]].end
     if start >= 2 and text[start - 1] in "-−" and not text[start - 2].isalnum():
         start -= 1  # "-$5": the sign belongs to the amount
@@ -954,7 +1001,7 @@ def _span(text: str, window: _Chunked, parts: dict[str, list[int]], a: _Amount, 
     return start, end, qualifier_span, ends
 
 
-def _quantity(text, window: _Chunked, parts, following, sentence: int, dollar: str, lex: Lexicon) -> Quantity | None:
+def _quantity(text, window: _Chunked, parts, following, dollar: str, lex: Lexicon) -> Quantity | None:
     a = _amount(text, window, parts, following, lex)
     if a is None or a.reading.value is None and a.reading.low is None and "ORD" not in a.tags:
         return None
@@ -980,7 +1027,7 @@ def _quantity(text, window: _Chunked, parts, following, sentence: int, dollar: s
     if rule.name == "number-noun compound" and a.hyphenated:
         counted = a.counted
     return Quantity(
-        text=text[start:end], start=start, end=end, sentence=sentence, kind=rule.kind, value=value, unit=unit,
+        text=text[start:end], start=start, end=end, sentence=window.tokens[parts["AMOUNT"][-1]].sentence, kind=rule.kind, value=value, unit=unit,
         counted=counted, counted_head=a.head if counted else None, qualifier=qualifier,
         approximate=bool(sense and sense != "exact") or a.reading.vague, low=low, high=high,
         qualifier_start=q_start, qualifier_end=q_end, per=a.rate,
