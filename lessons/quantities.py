@@ -401,6 +401,8 @@ CONTEXT_RULES: tuple[TagRule, ...] = (
 
 def _qualifier_at(c: _Context, i: int) -> int:
     """The number of words of the hedge that starts at word ``i`` right before an amount, or 0."""
+    if c.lower[i] not in c.lex.qualifier_starts:
+        return 0
     for phrase in c.lex.qualifiers:
         end = i + len(phrase)
         if tuple(c.lower[i:end]) == phrase and end < len(c.words) and c.tags[end] in ("CD", "VAGUE", "$") and (
@@ -977,13 +979,21 @@ def _strip_currency(word: str, lex: Lexicon) -> str:
     return word
 
 
+def _article_first(words: list[str], lex: Lexicon) -> bool:
+    """Whether the amount starts with an "a" that is no part of its number: "a dozen", "a half million"
+    (but "a fifth": there "a" is the one of one fifth)."""
+    if len(words) < 2 or words[0] not in ("a", "an"):
+        return False
+    return words[1] not in lex.fractions or any(word in lex.scales for word in words[2:])
+
+
 def _span(text: str, window: _Chunked, parts: dict[str, list[int]], a: _Amount, kind: str, rule: str):
     """The amount's span, the qualifier's span, and the spans of a range's two ends."""
     tokens, tags = window.tokens, window.tags
     amount = parts["AMOUNT"]
     kept = [i for i in amount if tags[i] != "QUAL"]
-    if len(kept) > 1 and tokens[kept[0]].text.lower() in ("a", "an"):
-        kept = kept[1:]  # IEER's convention: "a dozen" -> "dozen", "a few hundred" -> "few hundred"
+    if _article_first([tokens[i].text.lower() for i in kept], a.lex):
+        kept = kept[1:]  # IEER's convention: "a dozen" -> "dozen", "a half million" -> "half million"
     start, end = tokens[kept[0]].start, tokens[kept[-1]].end
     if start >= 2 and text[start - 1] in "-−" and not text[start - 2].isalnum():
         start -= 1  # "-$5": the sign belongs to the amount
@@ -1023,9 +1033,7 @@ def _quantity(text, window: _Chunked, parts, following, dollar: str, lex: Lexico
         unit = dollar if code == "$" else code
         value = _tidy(Fraction(value) / 100) if value is not None else None  # 99 cents = 0.99
         low, high = (_tidy(Fraction(n) / 100) if n is not None else None for n in (low, high))
-    counted = a.counted if rule.kind in ("COUNT", "NUMBER", "MEASURE", "MONEY", "PERCENT", "ORDINAL") else None
-    if rule.name == "number-noun compound" and a.hyphenated:
-        counted = a.counted
+    counted = a.counted if rule.kind not in ("DATE", "TIME") else None
     return Quantity(
         text=text[start:end], start=start, end=end, sentence=window.tokens[parts["AMOUNT"][-1]].sentence, kind=rule.kind, value=value, unit=unit,
         counted=counted, counted_head=a.head if counted else None, qualifier=qualifier,

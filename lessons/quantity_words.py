@@ -46,7 +46,8 @@ class Lexicon:
     prefixes: dict[str, str]         # US (before "$") -> USD
     dollar_hints: dict[str, str]     # Toronto Stock Exchange -> CAD
     percent: frozenset[str]
-    qualifiers: dict[tuple[str, ...], str]   # ("more", "than") -> "bound"
+    qualifiers: dict[tuple[str, ...], str]   # ("more", "than") -> "bound", longest first
+    qualifier_starts: frozenset[str]
     units: dict[str, str]            # miles -> distance
     glued_units: tuple[str, ...]
     rates: dict[str, str]            # day -> time, share -> other
@@ -112,6 +113,8 @@ def _lexicon(generation: int) -> Lexicon:
     glued_units = tuple(wordlists.words("glued_units"))
     scales = {word: value for word, value in scale_values.items() if value >= 1000}
     every_word = set(numbers) | set(scale_values) | set(ordinals) | set(fractions) | set(vague)
+    qualifiers = {tuple(phrase.lower().split()): sense for phrase, sense in sorted(
+        wordlists.mapping("qualifiers").items(), key=lambda item: -len(item[0].split()))}
     return Lexicon(
         numbers=numbers,
         small={word: value for word, value in numbers.items() if value < 20},
@@ -128,8 +131,8 @@ def _lexicon(generation: int) -> Lexicon:
         prefixes=wordlists.mapping("currency_prefixes"),
         dollar_hints=wordlists.mapping("dollar_hints"),
         percent=frozenset(word.lower() for word in wordlists.words("percent_words")),
-        qualifiers={tuple(phrase.lower().split()): sense for phrase, sense in sorted(
-            wordlists.mapping("qualifiers").items(), key=lambda item: -len(item[0].split()))},
+        qualifiers=qualifiers,
+        qualifier_starts=frozenset(phrase[0] for phrase in qualifiers),
         units={word.lower(): dimension for word, dimension in wordlists.mapping("units").items()},
         glued_units=glued_units,
         rates=wordlists.mapping("rate_words"),
