@@ -520,40 +520,52 @@ def read_number(words: list[str]) -> Reading:
     if len(words) == 1 and _range(words[0]):
         low, high = _range(words[0])
         return Reading(None, _tidy(low), _tidy(high))
-    vague_base, few = 1, None
-    total, current = Fraction(0), Fraction(0)
-    whole = None  # "three and a half": the fraction after "and" adds to the three instead of dividing it
+    count = _Count()
     for word in words:
-        low = word.lower()
-        if low == "and" and current and not total and current < 100:
-            whole, current = current, Fraction(0)
+        if not count.add(word.lower(), word, lex):
+            return Reading(None)
+    current = count.current + (count.whole or 0)
+    if count.few or count.vague_base > 1:
+        return _vague_reading(count.few, count.vague_base, (count.total + current) or 1)
+    return Reading(_tidy(count.total + current))
+
+
+@dataclass
+class _Count:
+    """The running sum while :func:`read_number` reads words left to right."""
+
+    total: Fraction = Fraction(0)
+    current: Fraction = Fraction(0)
+    whole: Fraction | None = None  # "three and a half": the half adds to the three instead of dividing it
+    vague_base: int = 1
+    few: tuple[int, int] | None = None
+
+    def add(self, low: str, word: str, lex: Lexicon) -> bool:
+        """Take in one word; ``False`` if it is no number word at all."""
+        if low == "and" and self.current and not self.total and self.current < 100:
+            self.whole, self.current = self.current, Fraction(0)
         elif low in lex.vague:
-            vague_base *= lex.vague[low]
+            self.vague_base *= lex.vague[low]
         elif low in lex.few:
-            few = lex.few[low]
+            self.few = lex.few[low]
         elif low in ("a", "an", "and", "of"):
-            continue
-        elif low in lex.fractions:
-            current = (current or 1) * lex.fractions[low]
-        elif low in lex.multipliers:
-            current = (current or 1) * lex.multipliers[low]
+            pass
+        elif low in lex.fractions or low in lex.multipliers:
+            self.current = (self.current or 1) * (lex.fractions.get(low) or lex.multipliers[low])
         elif low in lex.scales:
-            total += ((whole or 0) + (current or 1)) * lex.scales[low]
-            current, whole = Fraction(0), None
+            self.total += ((self.whole or 0) + (self.current or 1)) * lex.scales[low]
+            self.current, self.whole = Fraction(0), None
         elif low in lex.numbers:
-            current += lex.numbers[low]
+            self.current += lex.numbers[low]
         else:
             value = _token_value(word, lex)
             if value is None:
                 hyphenated = _hyphenated(word, lex)
                 value = hyphenated[0] if hyphenated else None
             if value is None:
-                return Reading(None)
-            current += value
-    current += whole or 0
-    if few or vague_base > 1:
-        return _vague_reading(few, vague_base, (total + current) or 1)
-    return Reading(_tidy(total + current))
+                return False
+            self.current += value
+        return True
 
 
 # ---------------------------------------------------------------- the result
@@ -957,19 +969,25 @@ def _amount(text: str, window: _Chunked, parts: dict[str, list[int]], following,
     numbers = [_strip_currency(words[k], lex) for k in number_at]
     number_tags = [amount_tags[k] for k in number_at]
     rate_at = [k for k, tag in enumerate(amount_tags) if tag == "RATE"]
-    units = [w for k, (w, t) in enumerate(zip(words, amount_tags)) if t in ("UNIT", "%") and k - 1 not in rate_at]
-    units += [m["unit"] for w in words for m in [lex.number_token.fullmatch(w)] if m and m["unit"]]
     hyphenated = _hyphenated(numbers[0], lex) if len(numbers) == 1 else None
-    if hyphenated and not units and hyphenated[1].lower() in lex.units and not hyphenated[2]:
-        units = [hyphenated[1]]
     thing = parts.get("THING", [])
     first, last = amount[0], amount[-1]
     context = (tokens[first - 2].text if first > 1 else "", tokens[first - 1].text.lower() if first else "",
                tokens[last + 1].text.lower() if last + 1 < len(tokens) else ".")
-    return _Amount(words, amount_tags, numbers, _currency(window, amount, lex), units,
+    return _Amount(words, amount_tags, numbers, _currency(window, amount, lex),
+                   _units(words, amount_tags, rate_at, hyphenated, lex),
                    words[rate_at[0] + 1].lower() if rate_at and rate_at[0] + 1 < len(words) else None,
                    _counted(text, window, thing, following), _head(tokens, thing),
                    _read_amount(numbers, number_tags, lex), hyphenated, context, lex)
+
+
+def _units(words: list[str], tags: list[str], rate_at: list[int], hyphenated, lex: Lexicon) -> list[str]:
+    """The unit words of an amount: "square metres", "%", "mm" glued to "155mm", "day" of "three-day"."""
+    units = [w for k, (w, t) in enumerate(zip(words, tags)) if t in ("UNIT", "%") and k - 1 not in rate_at]
+    units += [m["unit"] for w in words for m in [lex.number_token.fullmatch(w)] if m and m["unit"]]
+    if hyphenated and not units and hyphenated[1].lower() in lex.units and not hyphenated[2]:
+        units = [hyphenated[1]]
+    return units
 
 
 def _strip_currency(word: str, lex: Lexicon) -> str:
@@ -1011,6 +1029,19 @@ def _span(text: str, window: _Chunked, parts: dict[str, list[int]], a: _Amount, 
     return start, end, qualifier_span, ends
 
 
+def _values(a: _Amount, rule: KindRule, negative: bool) -> tuple:
+    """value, low, high: an ordinal's position, or the amount read, with the sign of "-$5"."""
+    if rule.kind == "ORDINAL":
+        word = next(w for w, t in zip(a.words, a.tags) if t == "ORD").lower()
+        stem = ORDINAL_COMPOUND.fullmatch(word)
+        word = stem["ordinal"] if stem and not ORDINAL_TOKEN.fullmatch(word) else word
+        return a.lex.ordinals.get(word) or int(re.match(r"\d+", word)[0]), None, None
+    value = a.reading.value
+    if value is not None and negative and value > 0:
+        value = -value  # the sign was a token of its own
+    return value, a.reading.low, a.reading.high
+
+
 def _quantity(text, window: _Chunked, parts, following, dollar: str, lex: Lexicon) -> Quantity | None:
     a = _amount(text, window, parts, following, lex)
     if a is None or a.reading.value is None and a.reading.low is None and "ORD" not in a.tags:
@@ -1019,24 +1050,16 @@ def _quantity(text, window: _Chunked, parts, following, dollar: str, lex: Lexico
     start, end, (q_start, q_end), ends = _span(text, window, parts, a, rule.kind, rule.name)
     qualifier = text[q_start:q_end] if q_start is not None else None
     sense = lex.qualifiers.get(tuple(qualifier.lower().split())) if qualifier else None
-    value, low, high = a.reading.value, a.reading.low, a.reading.high
-    if value is not None and text[start] in "-−" and value > 0:
-        value = -value  # the sign was a token of its own: "-$5"
-    if rule.kind == "ORDINAL":
-        word = next(w for w, t in zip(a.words, a.tags) if t == "ORD").lower()
-        stem = ORDINAL_COMPOUND.fullmatch(word)
-        word = stem["ordinal"] if stem and not ORDINAL_TOKEN.fullmatch(word) else word
-        value, low, high = lex.ordinals.get(word) or int(re.match(r"\d+", word)[0]), None, None
+    value, low, high = _values(a, rule, negative=text[start] in "-−")
     unit = _unit_of(rule, a, dollar)
     if unit and unit.endswith("/100"):
         code = unit.removesuffix("/100")
         unit = dollar if code == "$" else code
-        value = _tidy(Fraction(value) / 100) if value is not None else None  # 99 cents = 0.99
-        low, high = (_tidy(Fraction(n) / 100) if n is not None else None for n in (low, high))
+        value, low, high = (_tidy(Fraction(n) / 100) if n is not None else None for n in (value, low, high))  # 99 cents
     counted = a.counted if rule.kind not in ("DATE", "TIME") else None
     return Quantity(
-        text=text[start:end], start=start, end=end, sentence=window.tokens[parts["AMOUNT"][-1]].sentence, kind=rule.kind, value=value, unit=unit,
-        counted=counted, counted_head=a.head if counted else None, qualifier=qualifier,
+        text=text[start:end], start=start, end=end, sentence=window.tokens[parts["AMOUNT"][-1]].sentence,
+        kind=rule.kind, value=value, unit=unit, counted=counted, counted_head=a.head if counted else None, qualifier=qualifier,
         approximate=bool(sense and sense != "exact") or a.reading.vague, low=low, high=high,
         qualifier_start=q_start, qualifier_end=q_end, per=a.rate,
         dimension="age" if rule.name == "age" else a.dimension(), parts=ends, rule=rule.name)
@@ -1047,17 +1070,17 @@ def trace(sentence: str, grammar: str = GRAMMAR) -> str:
     """Which rule gave each word its tag, then each quantity with the kind rule that fired.
 
     >>> print(trace("He paid $5m to 300 workers."))
-    word      tagger  ours  rule
-    He        PRP     PRP
-    paid      VBD     VBD
-    $         $       $     currency
-    5m        CD      CD    number
-    to        TO      TO
-    300       CD      CD    number
-    workers   NNS     NNS
-    .         .       .
+    word     tagger  ours  rule
+    He       PRP     PRP
+    paid     VBD     VBD
+    $        $       $     currency
+    5m       CD      CD    number
+    to       TO      IN    to, not a range
+    300      CD      CD    number
+    workers  NNS     NNS
+    .        .       .
     <BLANKLINE>
-    '$5m' MONEY 5000000 USD   (rule: money)
+    '$5m' MONEY 5,000,000 USD   (rule: money)
     '300' COUNT 300   (rule: count)
     """
     require_text(sentence, "trace")
