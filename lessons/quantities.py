@@ -221,7 +221,7 @@ def _is_pronoun_one(c: _Context, i: int) -> bool:
         return c.before(i) in NOT_ONE_BEFORE - {"each", "every"}  # "one of the reasons" counts one (IEER)
     # "no one", "one another", "one can", "a bitter one": a pronoun, not an amount.
     return (c.before(i) in NOT_ONE_BEFORE or c.after(i) in NOT_ONE_AFTER or not c.after(i)
-            or c.tag_after(i) == "MD" or c.tag_before(i)[:2] == "JJ" or not c.after(i)[:1].isalnum())
+            or c.tag_after(i) in ("MD", "VBZ") or c.tag_before(i)[:2] == "JJ" or not c.after(i)[:1].isalnum())
 
 
 def _is_fraction(c: _Context, i: int) -> bool:
@@ -233,8 +233,8 @@ def _is_fraction(c: _Context, i: int) -> bool:
         return True  # three and a half
     if low.endswith("s") and i > 0 and _is_number_word(c.words[i - 1], c.lex):
         return True
-    if c.before(i) in ("a", "an", "one") and (c.after(i) == "of" or c.tag_after(i)[:2] not in ("NN", "JJ", "VB") and (
-            c.tags[i - 2][:2] in ("IN", "RB") if i >= 2 else False)):
+    if c.before(i) in ("a", "an", "one") and (c.after(i) in ("of", *c.lex.scales) or c.tag_after(i)[:2] not in (
+            "NN", "JJ", "VB") and (c.tags[i - 2][:2] in ("IN", "RB") if i >= 2 else False)):
         return True  # "a fifth of", "cut by a fifth" -- but not "a third term", "won a fifth, five-year term"
     return low in ("half", "quarter") and (c.after(i) in ("of", "a", "an") or c.tag_after(i) in ("PRP$", "DT")) and (
         c.before(i) not in NOT_FRACTION_BEFORE)
@@ -341,8 +341,13 @@ def _is_a_before_number(c: _Context, i: int) -> bool:
 
 
 def _is_per(c: _Context, i: int) -> bool:
-    return (c.lower[i] == "in" and c.tag_before(i) == "CD" and c.tag_after(i) == "CD"
-            and _is_number_word(c.words[i - 1], c.lex))
+    # "one in five", "1 in 10" -- but not "$19.0 million in 1996".
+    if c.lower[i] != "in" or c.tag_before(i) != "CD" or c.tag_after(i) != "CD" or i < 1:
+        return False
+    part, whole = _token_value(c.words[i - 1], c.lex), _token_value(c.words[i + 1], c.lex)
+    part = part if part is not None else c.lex.numbers.get(c.before(i))
+    whole = whole if whole is not None else c.lex.numbers.get(c.after(i))
+    return part is not None and whole is not None and 0 < part < whole <= 1000 and c.tag_before(i - 1) not in ("$", "CD")
 
 
 def _ends_money(c: _Context, i: int) -> bool:
@@ -366,6 +371,9 @@ def _is_range_word(c: _Context, i: int) -> bool:
     while j < len(c.tags) and c.tags[j] in ("CD", "$"):
         j += 1
     money_after = any(c.tags[k] == "$" or _currency_of(c.words[k], c.lex) for k in range(i + 1, j))
+    low, high = _token_value(c.words[i - 1], c.lex), _token_value(c.words[i + 1], c.lex)
+    if low is not None and high is not None and c.tag_after(i + 1) != "CD" and high < low:
+        return False  # "outnumbers them 9 to 1": a ratio, two numbers
     return money_after or not _ends_money(c, i) or c.tags[j][:2] != "NN" if j < len(c.tags) else True
 
 
@@ -373,7 +381,8 @@ def _is_label_number(c: _Context, i: int) -> bool:
     # Part of a name or a label: "Leopard 2 tanks", "Article 5", "page 3", "No. 1" -- but "a record 39 troops".
     if c.tag_before(i) == "NN" and c.tag_after(i)[:2] in ("JJ", "NN") and c.tag_after(i) != "NNP":
         return False
-    return (c.tags[i] == "CD" and c.words[i].isdigit() and (c.tag_before(i) in ("NN", "NNP") or c.before(i) == "no.")
+    after_no = c.before(i) == "no." or c.before(i) == "." and c.before(i, 2) == "no"
+    return (c.tags[i] == "CD" and c.words[i].isdigit() and (c.tag_before(i) in ("NN", "NNP") or after_no)
             and c.before(i) not in NOT_A_NAME_BEFORE
             and c.tag_after(i) not in ("CD", "VAGUE", "$", "%", "UNIT", "MONTH"))
 
