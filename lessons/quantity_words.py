@@ -112,7 +112,7 @@ def _lexicon(generation: int) -> Lexicon:
     currencies = wordlists.mapping("currencies")
     glued_units = tuple(wordlists.words("glued_units"))
     scales = {word: value for word, value in scale_values.items() if value >= 1000}
-    every_word = set(numbers) | set(scale_values) | set(ordinals) | set(fractions) | set(vague)
+    every_word = set(numbers) | set(scale_values) | set(ordinals) | set(fractions) | set(vague) | set(few)
     qualifiers = {tuple(phrase.lower().split()): sense for phrase, sense in sorted(
         wordlists.mapping("qualifiers").items(), key=lambda item: -len(item[0].split()))}
     return Lexicon(
