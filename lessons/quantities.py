@@ -1021,6 +1021,8 @@ def _span(text: str, window: _Chunked, parts: dict[str, list[int]], a: _Amount, 
     kept = [i for i in amount if tags[i] != "QUAL"]
     if _article_first([tokens[i].text.lower() for i in kept], a.lex):
         kept = kept[1:]  # IEER's convention: "a dozen" -> "dozen", "a half million" -> "half million"
+    if a.rate and a.lex.rates.get(a.rate) != "time":
+        kept = kept[:[tags[i] for i in kept].index("RATE")]  # "44 cents" of "44 cents a share": per is a field
     start, end = tokens[kept[0]].start, tokens[kept[-1]].end
     if start >= 2 and text[start - 1] in "-−" and not text[start - 2].isalnum():
         start -= 1  # "-$5": the sign belongs to the amount

@@ -138,9 +138,10 @@ def test_cents_are_money_not_counts_of_cents():
         ("99 cents", "MONEY", 0.99, "USD"), ("two cents", "MONEY", 0.02, "USD")]
 
 
-def test_a_share_is_part_of_a_money_amount():
+def test_a_share_is_what_a_money_amount_is_per():
     (quantity,) = extract_quantities("It earned 44 cents a share.")
-    assert (quantity.text, quantity.kind, quantity.value, quantity.per) == ("44 cents a share", "MONEY", 0.44, "share")
+    assert (quantity.text, quantity.kind, quantity.value, quantity.per) == ("44 cents", "MONEY", 0.44, "share")
+    assert quantity.amount == "0.44 USD a share"
 
 
 @pytest.mark.parametrize("text, money, count", [
