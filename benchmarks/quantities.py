@@ -3,7 +3,11 @@
 Run:  NLTK_DATA=/path/to/nltk_data python benchmarks/quantities.py
 
 First the IEER table (NLTK's 56 IEER news stories, exact spans, IEER's number kinds, scored
-with lessons.evaluation) and how many values are right, then the project's own gold.
+with lessons.evaluation: COUNT and NUMBER are CARDINAL, a range is scored as its two ends,
+ORDINAL, DATE, TIME and DURATION are left out), then the project's own gold files
+(lessons/gold/*.txt, marked blind by another session). Their first run, before anything was
+changed for them: numbers typed F1 0.841 (MONEY 0.812, PERCENT 0.933, CARDINAL 0.889,
+MEASURE 0.500); the "a share" convention was changed after it.
 
 A found quantity counts as correct when its span and its kind both equal a gold
 annotation's; the value is scored separately on those matches. Two gold sets are
