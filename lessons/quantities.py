@@ -388,8 +388,9 @@ def _is_label_number(c: _Context, i: int) -> bool:
 
 
 def _is_rate(c: _Context, i: int) -> bool:
+    # "17 percent a year ago" is a date, not a rate per year.
     return (c.lower[i] in ("a", "an", "per") and c.tag_before(i) in ("CD", "$", "%", "UNIT")
-            and c.after(i) in c.lex.rates)
+            and c.after(i) in c.lex.rates and c.after(i, 2) not in ("ago", "earlier", "later", "before", "after"))
 
 
 def _is_rate_unit(c: _Context, i: int) -> bool:
@@ -460,7 +461,7 @@ def retag(tagged: list[tuple[str, str]], explain: bool = False) -> list[tuple[st
 # ---------------------------------------------------------------- step 2: the chunk grammar
 GRAMMAR = r"""
   DATE:     {<CD><MONTH><CD>?}                       # 20 March 2023
-            {<MONTH><CD><,>?<CD>?}                   # March 20, 2023 / March 2023
+            {<MONTH><CD>(<,>?<CD>)?}                 # March 20, 2023 / March 2023
   AMOUNT:   {<QUAL>*<CD><PER><CD>}                   # one in five
             {<QUAL>*<\$>*<CD|VAGUE>+(<OF><VAGUE>)*<CD>*(<TO><\$>?<CD>+)?(<OF><\$>)?<\$|%|UNIT>*(<RATE><UNIT>)*}
             {<ORD>}                                  # third (term)
@@ -752,6 +753,8 @@ def _unit_of(rule: KindRule, a: _Amount, dollar: str) -> str | None:
         return "%" if rule.kind == "PERCENT" else f"%/{a.rate}"
     if rule.name == "age":
         return "years old"
+    if a.rate:
+        return " ".join(a.units).lower() + f"/{a.rate}"  # "1,800 a day" -> "/day"
     if a.units:
         return " ".join(a.units).lower()
     if a.hyphenated and rule.kind == "MEASURE":

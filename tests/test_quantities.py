@@ -301,3 +301,8 @@ def test_any_whole_number_is_read_exactly(number):
 def test_fractions_written_apart_are_read_apart(fractions):
     text = " ".join(fractions)
     assert [q.text for q in extract_quantities(text)] == fractions
+
+
+def test_a_year_ago_is_no_rate():
+    assert [(q.text, q.kind) for q in extract_quantities("Sales were 17 percent a year ago, and 1,800 a day now.")] == [
+        ("17 percent", "PERCENT"), ("1,800 a day", "MEASURE")]
