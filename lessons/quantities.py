@@ -669,8 +669,9 @@ class _Amount:
     head: str | None
     reading: Reading
     hyphenated: tuple[Fraction, str, bool] | None
-    context: tuple[str, str, str]   # the two words before the amount and the one after, lower case
+    context: tuple[str, str, str]   # the two words before the amount (the first as written) and the one after
     lex: Lexicon
+    prefix_start: int | None = None  # where "A" of "A$5" starts: letters glued to the dollar sign
 
     def dimension(self) -> str | None:
         return self.lex.units.get(self.units[0].lower()) if self.units else None
@@ -986,11 +987,23 @@ def _amount(text: str, window: _Chunked, parts: dict[str, list[int]], following,
     first, last = amount[0], amount[-1]
     context = (tokens[first - 2].text if first > 1 else "", tokens[first - 1].text.lower() if first else "",
                tokens[last + 1].text.lower() if last + 1 < len(tokens) else ".")
-    return _Amount(words, amount_tags, numbers, _currency(window, amount, lex),
+    glued = _glued_prefix(tokens, first, lex)
+    return _Amount(words, amount_tags, numbers, lex.currencies[glued.text + "$"] if glued else _currency(
+                       window, amount, lex),
                    _units(words, amount_tags, rate_at, hyphenated, lex),
                    words[rate_at[0] + 1].lower() if rate_at and rate_at[0] + 1 < len(words) else None,
                    _counted(text, window, thing, following), _head(tokens, thing),
-                   _read_amount(numbers, number_tags, lex), hyphenated, context, lex)
+                   _read_amount(numbers, number_tags, lex), hyphenated, context, lex,
+                   glued.start if glued else None)
+
+
+def _glued_prefix(tokens, first: int, lex: Lexicon):
+    """The token "A" of "A$5" (the tokenizer cuts it off; "A $5 fee" has a space, so no)."""
+    before = tokens[first - 1] if first > 0 else None
+    if before and tokens[first].text == "$" and before.end == tokens[first].start and (
+            before.text + "$") in lex.currencies:
+        return before
+    return None
 
 
 def _units(words: list[str], tags: list[str], rate_at: list[int], hyphenated, lex: Lexicon) -> list[str]:
@@ -1026,21 +1039,27 @@ def _span(text: str, window: _Chunked, parts: dict[str, list[int]], a: _Amount, 
         kept = kept[1:]  # IEER's convention: "a dozen" -> "dozen", "a half million" -> "half million"
     if a.rate and a.lex.rates.get(a.rate) != "time":
         kept = kept[:[tags[i] for i in kept].index("RATE")]  # "44 cents" of "44 cents a share": per is a field
-    start, end = tokens[kept[0]].start, tokens[kept[-1]].end
+    start, end = a.prefix_start or tokens[kept[0]].start, tokens[kept[-1]].end
     if start >= 2 and text[start - 1] in "-−" and not text[start - 2].isalnum():
         start -= 1  # "-$5": the sign belongs to the amount
     if rule == "age" and a.hyphenated and text[start:end].lower().endswith("-old"):
         end -= len("-old")  # IEER's convention: "23-year" of "23-year-old"
     qualifier = [i for i in amount if tags[i] == "QUAL"]
     qualifier_span = (tokens[qualifier[0]].start, tokens[qualifier[-1]].end) if qualifier else (None, None)
-    ends: tuple[tuple[int, int], ...] = ()
+    return start, end, qualifier_span, _range_ends(window, kept, start, end, a)
+
+
+def _range_ends(window: _Chunked, kept: list[int], start: int, end: int, a: _Amount) -> tuple[tuple[int, int], ...]:
+    """The spans of a range's two ends ("$30 million", "$40 million"); ``()`` for an amount that is no range."""
+    tokens, tags = window.tokens, window.tags
     if "TO" in [tags[i] for i in kept]:
         cut = next(i for i in kept if tags[i] == "TO")
-        ends = ((start, tokens[cut - 1].end), (tokens[cut + 1].start, end))
-    elif RANGE_TOKEN.fullmatch(tokens[kept[0]].text) and a.reading.low is not None:
-        match, first = RANGE_TOKEN.fullmatch(tokens[kept[0]].text), tokens[kept[0]].start
-        ends = ((first, first + match.end(1)), (first + match.start(2), end))  # "5-15 percent": 5, 15 percent
-    return start, end, qualifier_span, ends
+        return (start, tokens[cut - 1].end), (tokens[cut + 1].start, end)
+    match = RANGE_TOKEN.fullmatch(tokens[kept[0]].text)
+    if match and a.reading.low is not None:
+        first = tokens[kept[0]].start
+        return (first, first + match.end(1)), (first + match.start(2), end)  # "5-15 percent": 5, 15 percent
+    return ()
 
 
 def _values(a: _Amount, rule: KindRule, negative: bool) -> tuple:

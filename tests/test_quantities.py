@@ -186,6 +186,10 @@ def test_a_bare_dollar_follows_the_text_or_the_caller():
     ("It cost 50 pence.", ("50 pence", 0.5, "GBP")),
     ("Tickets cost C$40 and HK$3bn.", ("C$40", 40, "CAD")),
     ("A ¥500 coin.", ("¥500", 500, "JPY")),
+    ("Sydney paid A$5bn; a $3 fee.", ("A$5bn", 5_000_000_000, "AUD")),
+    ("It cost US$ 40.", ("US$ 40", 40, "USD")),
+    ("It cost €3bn.", ("€3bn", 3_000_000_000, "EUR")),
+    ("It cost £2.5m.", ("£2.5m", 2_500_000, "GBP")),
     ("It paid 300 rupees.", ("300 rupees", 300, "INR")),
     ("Loans of 5 billion yuan.", ("5 billion yuan", 5_000_000_000, "CNY")),
 ])
