@@ -168,6 +168,16 @@ def ieer() -> None:
     print("errors by type:", dict(Counter(error.error for error in evaluation.errors)))
 
 
+def long_sentences() -> None:
+    """Time on one sentence without a full stop, doubling its length: linear time doubles too."""
+    for words in (10_000, 20_000, 40_000, 80_000):
+        text = " ".join(["the 5 people and"] * (words // 4))
+        clear_caches()
+        started = time.process_time()
+        found = extract_quantities(text)
+        print(f"one sentence of {words:,} words: {len(found):,} quantities in {time.process_time() - started:.2f} s CPU")
+
+
 def own_gold() -> None:
     from lessons.evaluation import evaluate, gold_documents
 
@@ -188,6 +198,7 @@ def own_gold() -> None:
 if __name__ == "__main__":
     ieer()
     own_gold()
+    long_sentences()
     for title, documents in gold_sets().items():
         score(title, documents)
     explorer_updates()
