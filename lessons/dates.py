@@ -512,7 +512,7 @@ def _anaphoric(match: re.Match, reference: datetime.date | None) -> tuple[str, s
 # ---------------------------------------------------------------------------
 # The rules, in the order they are tried: the first rule to claim some words keeps them.
 
-_PRE = r"(?:(?P<position>{POSITION})[\s-]+)?(?:(?P<shift>{SHIFT})\s+)?"
+_PRE = r"(?<![\w-])(?:(?P<position>{POSITION})[\s-]+)?(?:(?P<shift>{SHIFT})\s+)?"
 _DURATION = r"(?P<number>{NUMBER})[\s-]+(?P<unit>{UNIT})"
 
 RULES: tuple[TimeRule, ...] = (
@@ -563,7 +563,7 @@ RULES: tuple[TimeRule, ...] = (
              "two years ago", "a length of time and 'ago': counted back from the story's date (IEER marks the "
              "length)", _ago, relative=True, ieer="DURATION"),
     TimeRule("duration", "DURATION",
-             r"(?:(?P<pre>(?i:the\s+)?(?i:past|last|next|coming|first|final))\s+)?(?<![\w$£€.,])"
+             r"(?<![\w$£€.,-])(?:(?P<pre>(?i:the\s+)?(?i:past|last|next|coming|first|final))\s+)?(?<![\w$£€.,])"
              r"(?:(?i:a)\s+)?(?P<span>" + _DURATION + r")(?!\w|-old|\s+old\b|-year-old)",
              "four months", "a number and a unit of time: a length ('the past' and 'a' stay outside)", _duration),
     TimeRule("a unit", "DURATION",
@@ -592,7 +592,7 @@ RULES: tuple[TimeRule, ...] = (
              r"(?![\w%°]|[.,:]\d|\s?(?i:percent|per cent))",
              "1998", "four digits from 1600 to 2099 with nothing that makes them an amount", _year_value),
     TimeRule("relative unit", "DATE",
-             r"(?:(?P<pre>{POSITION})\s+)?(?<!\w)(?P<span>(?P<shift>{SHIFT})\s+"
+             r"(?<!\w)(?:(?P<pre>{POSITION})\s+)?(?<!\w)(?P<span>(?P<shift>{SHIFT})\s+"
              r"(?P<unit>(?i:week|weekend|month|year|quarter|decade|century)))(?![\w-])",
              "last month", "last, this or next and a unit of the calendar, from the story's date",
              _relative_unit, relative=True),
