@@ -295,6 +295,12 @@ def _part_of_year(match: re.Match, reference: datetime.date | None) -> tuple[str
     return f"{_year(match['year'])}-{letter}{number}", ""
 
 
+def _quarter(match: re.Match, reference: datetime.date | None) -> tuple[str, str]:
+    number = _ORDINALS[match["which"].casefold()]
+    missing = _need(reference, match, f"XXXX-Q{number}")
+    return missing or (f"{reference.year:04d}-Q{number}", "")
+
+
 def _century(match: re.Match, reference: datetime.date | None) -> tuple[str, str]:
     # TimeML names a century by its first two digits: the 19th century is "18"
     return f"{int(match['number']) - 1:02d}", ""
@@ -530,6 +536,9 @@ RULES: tuple[TimeRule, ...] = (
              r"(?<!\w)(?P<span>(?P<which>(?i:first|second|third|fourth|last|final))\s+"
              r"(?P<part>(?i:half|quarter))\s+of\s+(?P<year>{YEAR}))(?!\d)",
              "second half of 2022", "a half or quarter of a year; IEER leaves 'the' out", _part_of_year),
+    TimeRule("quarter", "DATE",
+             r"(?<!\w)(?P<span>(?P<which>(?i:first|second|third|fourth))\s+(?P<part>(?i:quarter)))(?![\w-])",
+             "third quarter", "a quarter with no year: of the story's year, as business news means it", _quarter),
     TimeRule("day range end", "DATE",
              r"(?<!\w)(?P<month>{MONTH})\s+\d{1,2}\s*[-–]\s*(?P<span>(?P<day>\d{1,2}))(?![\d:])",
              "May 1-31", "the second day of a range of days in one month: a date of its own", _range_end),
