@@ -744,6 +744,56 @@ def reference_date(reference: object) -> datetime.date | None:
 
 
 # ---------------------------------------------------------------------------
+# From a value back to the calendar: the first and last day it covers
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _last_day(year: int, month: int) -> datetime.date:
+    next_year, next_month = _month(year, month, 1)
+    return datetime.date(next_year, next_month, 1) - datetime.timedelta(days=1)
+
+
+def _months(year: int, first: int, count: int) -> tuple[datetime.date, datetime.date]:
+    last_year, last_month = _month(year, first, count - 1)
+    return datetime.date(year, first, 1), _last_day(last_year, last_month)
+
+
+_CALENDAR = (  # value pattern -> the days it covers
+    (r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", lambda y, m, d: (datetime.date(int(y), int(m), int(d)),) * 2),
+    (r"(\d{4})-(\d\d)", lambda y, m: _months(int(y), int(m), 1)),
+    (r"(\d{4})", lambda y: _months(int(y), 1, 12)),
+    (r"(\d{4})-W(\d\d)(-WE)?", lambda y, w, weekend: (
+        datetime.date.fromisocalendar(int(y), int(w), 6 if weekend else 1), datetime.date.fromisocalendar(int(y), int(w), 7))),
+    (r"(\d{4})-(SP|SU|FA|WI)", lambda y, season: _months(int(y), _SEASON_START[season], 3)),
+    (r"(\d{4})-Q(\d)", lambda y, q: _months(int(y), 3 * int(q) - 2, 3)),
+    (r"(\d{4})-H(\d)", lambda y, h: _months(int(y), 6 * int(h) - 5, 6)),
+    (r"(\d{3})", lambda decade: _months(int(decade) * 10, 1, 120)),
+    (r"(\d{2})", lambda century: _months(max(int(century) * 100, 1), 1, 1200)),
+)
+
+
+def calendar_span(value: str) -> tuple[datetime.date, datetime.date] | None:
+    """The first and last day a DATE value covers, or None (a duration, a time alone, PAST_REF, BC...).
+
+    >>> calendar_span("2022-SU")
+    (datetime.date(2022, 6, 1), datetime.date(2022, 8, 31))
+    >>> calendar_span("2023-W12")
+    (datetime.date(2023, 3, 20), datetime.date(2023, 3, 26))
+    >>> calendar_span("P4M") is None
+    True
+    """
+    for pattern, days in _CALENDAR:
+        match = re.fullmatch(pattern, value)
+        if match:
+            try:
+                return days(*match.groups())
+            except ValueError:  # "2023-02-30", week 54: not on the calendar
+                return None
+    return None
+
+
+# ---------------------------------------------------------------------------
 # The public functions
 
 def extract_times(text: str, reference: object = None, kinds: Iterable[str] = KINDS,

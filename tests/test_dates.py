@@ -199,3 +199,27 @@ def test_never_raises_and_offsets_are_exact(text):
         assert text[each.start:each.end] == each.text
         assert each.kind in ("DATE", "TIME", "DURATION")
         assert each.resolved == (each.reason == "")
+
+
+def test_the_time_line_and_its_table_show_the_same_dates():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from lessons.plots.dates import on_the_calendar, time_line, time_table
+
+    found = extract_times(load_article().text, SEED_DAY)
+    ax = time_line(found, SEED_DAY)
+    labels = [label.get_text() for label in ax.get_yticklabels()]
+    assert len(labels) == len({each.value for each, _, _ in on_the_calendar(found)})
+    assert "Monday → 2023-03-20 (3×)" in labels and "[last] summer → 2022-SU" in labels
+    rows = {row[0]: row for row in time_table(found).rows}
+    assert rows["[last] summer → 2022-SU"][2:4] == ("2022-06-01", "2022-08-31")
+    assert rows["four months → P4M"][2:4] == ("", "")  # a length has no place on the calendar
+    plt.close(ax.figure)
+    _, ax = plt.subplots()
+    assert time_line([], ax=ax) is ax and "No dates" in ax.get_title()
+    plt.close(ax.figure)
+    with pytest.raises(TypeError, match="extract_times"):
+        time_line("Monday")
