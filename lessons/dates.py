@@ -102,12 +102,14 @@ class TimeRule:
     description: str
     value: Callable[[re.Match, datetime.date | None], tuple[str, str]]
     relative: bool = False
-    ieer: str | None = None  # the kind IEER's annotators give it, when not the rule's own kind
+    ieer: str | None = None  # the kind IEER's annotators give it when not the rule's own; "-": not marked
 
     @property
     def ieer_kind(self) -> str | None:
-        """The kind IEER marks this rule's spans with; None for relative words, which IEER leaves out."""
-        return self.ieer or (None if self.relative else self.kind)
+        """The kind IEER marks this rule's spans with; None for what IEER leaves out (relative words)."""
+        if self.ieer == "-" or (self.relative and self.ieer is None):
+            return None
+        return self.ieer or self.kind
 
     def descr(self) -> str:
         """The rule in plain words, like NLTK's ``RegexpChunkRule.descr()``."""
@@ -369,10 +371,12 @@ def _length(count: float | None, unit: str) -> str:
 def _duration(match: re.Match, reference: datetime.date | None) -> tuple[str, str]:
     number = match.groupdict().get("number")
     count = _number(number) if number else 1.0
-    value = _length(count, match["unit"])
-    if count is None:
-        return value, f"'{match['number']}' gives no number, so the length is not known (TimeML writes X)."
-    return value, ""
+    # "several years" is PXY: TimeML's full value for a length the text leaves vague, nothing to resolve
+    return _length(count, match["unit"]), ""
+
+
+def _vague_length(match: re.Match, reference: datetime.date | None) -> tuple[str, str]:
+    return _length(None, match["unit"]), ""
 
 
 def _compound(match: re.Match, reference: datetime.date | None) -> tuple[str, str]:
@@ -580,6 +584,11 @@ RULES: tuple[TimeRule, ...] = (
              r"(?P<span>(?P<number>(?i:single)\s+)?(?!second)(?P<unit>{UNIT1}))(?![\w-])",
              "for a month", "'a' or 'an' and a unit after a word like 'for': one unit ('a' stays outside; "
              "not 'a second', which is mostly 'a second term')", _duration),
+    TimeRule("vague length", "DURATION",
+             r"(?<!\w)(?P<cue>(?i:for|over|in|within|during))\s+(?:(?P<pre>(?i:the\s+)?(?i:past|last|coming|next))\s+)?"
+             r"(?P<span>(?P<unit>(?i:minutes|hours|days|nights|weeks|months|years|decades|centuries)))(?!\w|\s+of\b)",
+             "for months", "a plural unit with no number after 'for', 'over' or 'in': a length the text does not give "
+             "(IEER does not mark it)", _vague_length, ieer="-"),
     TimeRule("all day", "DURATION", r"(?<!\w)(?P<span>(?i:all)[\s-](?P<unit>day|night|week|month|year))(?!\w)",
              "all-day", "all day, all night, all year: one unit", _all_day),
     TimeRule("past unit", "DURATION",
@@ -597,9 +606,10 @@ RULES: tuple[TimeRule, ...] = (
              _PRE + r"(?<!\w)(?P<span>(?P<season>{SEASON})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?)(?![\w-])",
              "last summer", "a season (and maybe its year); 'last', 'next' or 'this' picks which one", _season),
     TimeRule("year", "DATE",
-             r"(?<![\w$£€.,:/#°])(?P<span>(?P<digits>{YEAR})(?:\s?(?P<era>B\.C\.|BC|A\.D\.|AD)(?!\w))?)"
+             r"(?:(?<![\w-])(?P<position>{POSITION})[\s-]+)?(?<![\w$£€.,:/#°])(?P<span>(?P<digits>{YEAR})(?:\s?(?P<era>B\.C\.|BC|A\.D\.|AD)(?!\w))?)"
              r"(?![\w%°]|[.,:]\d|\s?(?i:percent|per cent))",
-             "1998", "four digits from 1600 to 2099 with nothing that makes them an amount", _year_value),
+             "mid-1998", "four digits from 1600 to 2099 with nothing that makes them an amount ('mid' stays beside)",
+             _year_value),
     TimeRule("relative unit", "DATE",
              r"(?<!\w)(?:(?P<pre>{POSITION})\s+)?(?<!\w)(?P<span>(?P<shift>{SHIFT})\s+"
              r"(?P<unit>(?i:week|weekend|month|year|quarter|decade|century)))(?![\w-])",

@@ -81,6 +81,17 @@ def test_durations(phrase, value):
     assert values(f"It took {phrase} in all.")[0][1:] == ("DURATION", value)
 
 
+def test_a_length_without_a_number_is_vague_and_ieer_leaves_it_out():
+    assert values("Moscow has promoted it for months.") == [("months", "DURATION", "PXM")]
+    assert ieer_spans("Moscow has promoted it for months.") == []
+    assert values("The best in years of law.") == []
+
+
+def test_a_position_word_stands_beside_a_year():
+    found = extract_times("Talks resume by mid-2024.")[0]
+    assert (found.text, found.value, [m.text for m in found.modifiers]) == ("2024", "2024", ["mid"])
+
+
 def test_an_age_is_not_a_duration():
     assert values("A 23-year-old actor and his 7- and 8-year old boys.") == []
 
