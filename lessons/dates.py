@@ -321,7 +321,10 @@ def _holiday(match: re.Match, reference: datetime.date | None) -> tuple[str, str
         return "XXXX-XX-XX", (f"'{match[0]}' falls on a different day each year (or each week); "
                               "the lessons keep no calendar of such days.")
     missing = _need(reference, match, f"XXXX{day[1:]}")
-    return missing or (f"{reference.year:04d}{day[1:]}", "")
+    if missing:
+        return missing
+    year, _ = _nearest_month(reference, int(day[2:4]), None)  # Christmas in January: the one just past
+    return f"{year:04d}{day[1:]}", ""
 
 
 def _clock(match: re.Match, reference: datetime.date | None) -> tuple[str, str]:
@@ -581,7 +584,7 @@ RULES: tuple[TimeRule, ...] = (
              "four months", "a number and a unit of time: a length ('the past' and 'a' stay outside)", _duration),
     TimeRule("a unit", "DURATION",
              r"(?<!\w)(?P<cue>(?i:for|in|within|after|over|about|nearly|almost|than|during|into))\s+(?i:a|an)\s+"
-             r"(?P<span>(?P<number>(?i:single)\s+)?(?!second)(?P<unit>{UNIT1}))(?![\w-])",
+             r"(?P<span>(?:(?i:single)\s+)?(?!second)(?P<unit>{UNIT1}))(?![\w-])",
              "for a month", "'a' or 'an' and a unit after a word like 'for': one unit ('a' stays outside; "
              "not 'a second', which is mostly 'a second term')", _duration),
     TimeRule("vague length", "DURATION",

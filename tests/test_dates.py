@@ -234,3 +234,9 @@ def test_the_time_line_and_its_table_show_the_same_dates():
     plt.close(ax.figure)
     with pytest.raises(TypeError, match="extract_times"):
         time_line("Monday")
+
+
+def test_a_holiday_is_the_nearest_one():
+    assert values("after Christmas", datetime.date(2024, 1, 10))[0][2] == "2023-12-25"
+    assert values("before Christmas", datetime.date(2024, 11, 10))[0][2] == "2024-12-25"
+    assert values("It lasted for a single day.") == [("single day", "DURATION", "P1D")]
