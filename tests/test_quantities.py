@@ -310,3 +310,12 @@ def test_fractions_written_apart_are_read_apart(fractions):
 def test_a_year_ago_is_no_rate():
     assert [(q.text, q.kind) for q in extract_quantities("Sales were 17 percent a year ago, and 1,800 a day now.")] == [
         ("17 percent", "PERCENT"), ("1,800 a day", "MEASURE")]
+
+
+def test_ieer_scores_stay_at_the_issues_targets():
+    from lessons.quantities import evaluate_ieer
+
+    evaluation = evaluate_ieer()
+    assert evaluation.score().f1 >= 0.80
+    assert evaluation.score("MONEY").f1 >= 0.90 and evaluation.score("PERCENT").f1 >= 0.95
+    assert evaluation.score("MEASURE").f1 >= 0.60
