@@ -51,6 +51,7 @@ from lessons.actor_clues import (
     KINDS, LOCATION, ORGANIZATION, PERSON, UNKNOWN, Clue, Context, capitalised, common_words, context_clues,
     decide_kind, first_names, gazetteer, is_acronym, listed, mapped, name_clues, person_like, place_source,
 )
+from lessons import wordlists
 from lessons.caching import register, require_text, text_cache
 from lessons.data import MissingResourceError, require
 from lessons.highlight import table
@@ -173,15 +174,16 @@ def country_of_adjective(adjective: str) -> str | None:
     >>> country_of_adjective("Ukrainian"), country_of_adjective("American"), country_of_adjective("big")
     ('Ukraine', 'United States', None)
     """
-    return _country_of_adjective(adjective, tuple(sorted(mapped("place_adjectives").items())))
+    return _country_of_adjective(adjective, wordlists.generation())
 
 
 @register
-@lru_cache(maxsize=1024)
-def _country_of_adjective(adjective: str, irregular: tuple[tuple[str, str], ...]) -> str | None:
+@lru_cache(maxsize=4096)
+def _country_of_adjective(adjective: str, generation: int) -> str | None:
     singular = adjective[:-1] if adjective.endswith("s") and adjective[:-1] in _nationalities() else adjective
-    if singular in dict(irregular):
-        return dict(irregular)[singular]
+    irregular = mapped("place_adjectives")
+    if singular in irregular:
+        return irregular[singular]
     if singular not in _nationalities():
         return None
     best, best_length = None, 0
@@ -234,13 +236,21 @@ def _before_currency(tokens: list[TaggedToken], index: int) -> bool:
     return following is not None and following.start == tokens[index].end and following.text[:1] in "$€£¥"
 
 
+def _in_not_actors(tokens: list[TaggedToken], index: int) -> bool:
+    """Whether the word, alone or with the word before or after it, is in the list not_actors."""
+    listed_here = listed("not_actors", folded=False)
+    words = [token.text for token in tokens[max(index - 1, 0):index + 2]]
+    pairs = {" ".join(words[:2]), " ".join(words[-2:])} if len(words) > 1 else set()
+    return tokens[index].text in listed_here or bool(pairs & listed_here)
+
+
 def _is_proper_noun(tokens: list[TaggedToken], index: int, proper_elsewhere: frozenset[str]) -> bool:
     token = tokens[index]
     word = token.text
     if not capitalised(word) or word in CALENDAR_WORDS or len(word) == 1 or _before_currency(tokens, index):
         return False
-    if word in listed("not_actors", folded=False):
-        return False  # "AI", "TV": capitals that never name an actor
+    if _in_not_actors(tokens, index):
+        return False  # "AI", "Cyber Monday": capitals that never name an actor
     if index and tokens[index - 1].tag == "CD" and is_acronym(word):
         return False  # "$350 million US": a currency, not the country
     following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -271,6 +281,9 @@ def _chunk_tag(tokens: list[TaggedToken], index: int, proper_elsewhere: frozense
     word = token.text
     folded = word.casefold()
     following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if word[:1].islower() and folded not in listed("actor_titles") and folded != "of" \
+            and folded not in listed("name_particles"):
+        return "NN" if token.tag in ("NNP", "NNPS") else token.tag  # most words: no need to ask more
     if _is_title(folded) and not _before_currency(tokens, index) \
             and not (following and following.text.casefold() in listed("place_nouns")):
         return "TITLE"  # "Secretary-General Kofi Annan"; but "King Street" is a street
@@ -429,7 +442,8 @@ def _compound_places(tokens: list[TaggedToken]) -> list[Candidate]:
 
 @text_cache(copy=None)
 def _candidates(text: str, grammar: str) -> tuple[tuple[Candidate, ...], tuple[_Description, ...]]:
-    groups = _tagged_groups(unwrapped(text))
+    text = unwrapped(text)
+    groups = _tagged_groups(text)
     proper = _proper_mid_sentence(groups)
     found, descriptions = [], []
     for tokens in groups:
@@ -437,7 +451,7 @@ def _candidates(text: str, grammar: str) -> tuple[tuple[Candidate, ...], tuple[_
         found.extend(_compound_places(tokens))
         if not {"NNP", "ORG", "TITLE"} & set(tags):
             continue
-        names, described = _sentence_candidates(unwrapped(text), tokens, tags, grammar)
+        names, described = _sentence_candidates(text, tokens, tags, grammar)
         found.extend(names)
         descriptions.extend(described)
     not_actors = listed("not_actors", folded=False)
@@ -473,16 +487,19 @@ def _canonical_names(names: set[str]) -> dict[str, str]:
     "Maplewood" -> "Maplewood Outfitters Inc." (first word of one organisation-like name),
     "ICC" -> "International Criminal Court" (its initials).
     """
-    people = [name for name in names if person_like(name)]
-    organisations = [name for name in names if _organisation_like(name)]
+    longer = [name for name in names if " " in name]
+    people = [name for name in longer if person_like(name)]
+    organisations = [name for name in longer if _organisation_like(name)]
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for name in longer:
+        by_initials[_initials(name)].append(name)
     canonical = {}
     for name in names:
         if " " in name:
             canonical[name] = name
             continue
         if is_acronym(name):
-            letters = name.replace(".", "")
-            targets = [other for other in names if " " in other and _initials(other) == letters]
+            targets = by_initials.get(name.replace(".", ""), [])
         else:
             targets = [other for other in people if name in (other.split()[0], other.split()[-1])]
             targets += [other for other in organisations if other.split()[0] == name and other not in targets]
@@ -837,3 +854,29 @@ def score_mentions(actors: list[Actor], gold: list[tuple[str, str, int, int]]) -
     matched = len(found & expected)
     return Scores(matched / len(found) if found else 0.0, matched / len(expected) if expected else 0.0,
                   matched, len(found), len(expected))
+
+
+# ----------------------------------------------------------------------------- scoring against gold standards
+
+
+def found_spans(text: str, grammar: str = GRAMMAR) -> list:
+    """Every name mention as a :class:`lessons.evaluation.Found`, for scoring against IEER or our gold files.
+
+    IEER marks names only, so descriptions ("the Russian president") are left out, and
+    so are UNKNOWN names: the extractor does not claim a kind for them.
+
+    >>> [(found.start, found.end, found.kind) for found in found_spans("Shopify Inc. hired Marc Tremblay.")]
+    [(0, 12, 'ORGANIZATION'), (19, 32, 'PERSON')]
+    """
+    from lessons.evaluation import Found
+
+    return sorted((Found(mention.start, mention.end, actor.kind)
+                   for actor in _extract_actors(require_text(text, "found_spans"), grammar)
+                   if actor.kind in KINDS for mention in actor.mentions if not mention.is_description),
+                  key=lambda found: (found.start, found.end))
+
+
+def clear_actor_caches() -> None:
+    """Forget the actors' cached results (the tagger's stay): for timing the actors' own work."""
+    for cached in (_candidates, _extract_actors, _quotes):
+        cached.cache_clear()
