@@ -61,7 +61,8 @@ from lessons.tokens import STRAIGHTEN_QUOTES, sentences
 __all__ = [
     "GRAMMAR", "KINDS", "PERSON", "ORGANIZATION", "LOCATION", "UNKNOWN", "Actor", "Mention", "Clue", "Candidate",
     "Quote", "extract_actors", "name_candidates", "chunk_tagged", "quotes", "actor_network", "country_of_adjective",
-    "compare_with_ne_chunk", "ne_chunk_available", "actors_table", "score_mentions", "found_spans",
+    "compare_with_ne_chunk", "ne_chunk_available", "actors_table", "score_mentions", "found_spans", "ne_chunk_spans",
+    "clear_actor_caches", "unwrapped",
 ]
 
 # The chunk grammar, over the chunk tags described above. ROLE comes first, so a
@@ -880,3 +881,27 @@ def clear_actor_caches() -> None:
     """Forget the actors' cached results (the tagger's stay): for timing the actors' own work."""
     for cached in (_candidates, _extract_actors, _quotes):
         cached.cache_clear()
+
+
+def ne_chunk_spans(text: str) -> list:
+    """What NLTK's ``ne_chunk`` finds, as :class:`lessons.evaluation.Found` spans in our kinds (GPE -> LOCATION).
+
+    Raises :class:`lessons.MissingResourceError` when ``maxent_ne_chunker_tab`` is not installed.
+    """
+    import nltk
+
+    from lessons.evaluation import Found
+
+    require_text(text, "ne_chunk_spans")
+    if not ne_chunk_available():
+        raise MissingResourceError("maxent_ne_chunker_tab")
+    found = []
+    for tokens in _tagged_groups(unwrapped(text)):
+        position = 0
+        for node in nltk.ne_chunk([(token.text, token.tag) for token in tokens]):
+            width = len(node.leaves()) if hasattr(node, "label") else 1
+            kind = NE_CHUNK_KINDS.get(node.label()) if hasattr(node, "label") else None
+            if kind:
+                found.append(Found(tokens[position].start, tokens[position + width - 1].end, kind))
+            position += width
+    return found
