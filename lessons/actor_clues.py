@@ -185,7 +185,29 @@ def _organisation_word_before_of(words: Sequence[str]) -> str | None:
 
 
 def _organisation_word_last(words: Sequence[str]) -> str | None:
-    return f"ends with the organisation word '{words[-1]}'" if words[-1].casefold() in listed("organisation_words") else None
+    if len(words) > 1 and words[-1].casefold() in listed("organisation_words"):
+        return f"ends with the organisation word '{words[-1]}'"
+    return None
+
+
+def _acronym_inside(words: Sequence[str]) -> str | None:
+    inside = [word for word in words if is_acronym(word) and not place_source(word)]
+    return f"holds the acronym '{inside[0]}'" if len(words) > 1 and inside else None
+
+
+def _place_word_first(words: Sequence[str]) -> str | None:
+    first = words[0].casefold()
+    return f"starts with the place word '{words[0]}'" if len(words) > 1 and first in listed("place_prefixes") else None
+
+
+def _comma_place_after(context: Context) -> str | None:
+    """ "HEERENVEEN, Netherlands", "Mississauga, Ontario": a place named after a comma places the name."""
+    after = context.last + 2
+    if context.word(context.last + 1) != "," or after >= len(context.words):
+        return None
+    if context.word(after + 1) in ("'s", "’s") or not place_source(context.words[after]):
+        return None
+    return f"followed by ', {context.words[after]}'"
 
 
 def _place_noun_last(words: Sequence[str]) -> str | None:
@@ -255,10 +277,14 @@ NAME_RULES: tuple[ClueRule, ...] = (
              "a word of the list organisation_words comes before 'of'", _organisation_word_before_of),
     ClueRule("organisation word last", ORGANIZATION, 2, "Hamilton City Council",
              "the last word is in the list organisation_words", _organisation_word_last),
+    ClueRule("acronym inside", ORGANIZATION, 1.5, "Wells BDDP", "a longer name that holds an acronym",
+             _acronym_inside),
     ClueRule("web address", ORGANIZATION, 2, "Goto.com", "ends with .com, .net or .org", _web_address),
     ClueRule("acronym", ORGANIZATION, 1.5, "NPR", "two to five capitals that are not a place", _acronym),
     ClueRule("place noun last", LOCATION, 2, "King Street", "the last word is in the list place_nouns",
              _place_noun_last),
+    ClueRule("place word first", LOCATION, 2, "Pulau Ular", "the first word is in the list place_prefixes",
+             _place_word_first),
     ClueRule("place", LOCATION, 3, "Calgary", "in the list places or an NLTK gazetteer", _place),
     ClueRule("first name", PERSON, 2, "Marc Tremblay", "two or three words starting with a first name",
              _first_name),
@@ -359,6 +385,8 @@ CONTEXT_RULES: tuple[ClueRule, ...] = (
              _place_noun_of_before),
     ClueRule("locative preposition", LOCATION, 1, "in Moscow", "after a word in the list locative_prepositions",
              _locative_preposition),
+    ClueRule("comma place after", LOCATION, 2, "HEERENVEEN, Netherlands", "a comma and a known place follow it",
+             _comma_place_after),
     ClueRule("role after", PERSON, 2, "Priya Raman, an analyst", "a comma and a role follow it", _role_after),
     ClueRule("speaks", PERSON, 1, "Horwath said", "right next to a verb of the list speech_verbs", _speaks),
 )

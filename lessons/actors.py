@@ -48,7 +48,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from lessons.actor_clues import (
-    KINDS, LOCATION, ORGANIZATION, PERSON, UNKNOWN, Clue, Context, capitalised, common_words, context_clues,
+    KINDS, LOCATION, NAME_RULES, ORGANIZATION, PERSON, UNKNOWN, Clue, Context, capitalised, common_words, context_clues,
     decide_kind, first_names, gazetteer, is_acronym, listed, mapped, name_clues, person_like, place_source,
 )
 from lessons import wordlists
@@ -238,11 +238,25 @@ def _before_currency(tokens: list[TaggedToken], index: int) -> bool:
 
 
 def _in_not_actors(tokens: list[TaggedToken], index: int) -> bool:
-    """Whether the word, alone or with the word before or after it, is in the list not_actors."""
+    """Whether the word, alone or with the word before or after it, is in the list not_actors.
+
+    A word of the list inside a longer name is kept: "TV" is no actor, "TV Books" is one.
+    """
     listed_here = listed("not_actors", folded=False)
     words = [token.text for token in tokens[max(index - 1, 0):index + 2]]
     pairs = {" ".join(words[:2]), " ".join(words[-2:])} if len(words) > 1 else set()
-    return tokens[index].text in listed_here or bool(pairs & listed_here)
+    if pairs & listed_here:
+        return True
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return tokens[index].text in listed_here and not (following and capitalised(following.text))
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from nltk.corpus import stopwords
+
+    require("stopwords")
+    return frozenset(stopwords.words("english"))
 
 
 def _is_proper_noun(tokens: list[TaggedToken], index: int, proper_elsewhere: frozenset[str]) -> bool:
@@ -252,6 +266,8 @@ def _is_proper_noun(tokens: list[TaggedToken], index: int, proper_elsewhere: fro
         return False
     if _in_not_actors(tokens, index):
         return False  # "AI", "Cyber Monday": capitals that never name an actor
+    if word.isupper() and word.lower() in _stopwords():
+        return False  # "AND", "THE" in a line of capitals
     if index and tokens[index - 1].tag == "CD" and is_acronym(word):
         return False  # "$350 million US": a currency, not the country
     following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -290,15 +306,19 @@ def _chunk_tag(tokens: list[TaggedToken], index: int, proper_elsewhere: frozense
         return "TITLE"  # "Secretary-General Kofi Annan"; but "King Street" is a street
     if folded == "of":
         return "OF"
-    if word in listed("name_particles", folded=False) and index and following and capitalised(following.text):
+    if word in listed("name_particles", folded=False) and following and capitalised(following.text):
         return "PARTICLE"
     if country_of_adjective(word):
-        # "European Union": an adjective of place that starts a name is part of the name;
-        # "Kenyan Steve Riungu" is a person described by a place.
+        # "European Union": an adjective of place that starts a name is part of the name, and
+        # "Mark Cuban" ends with one; "Kenyan Steve Riungu" is a person described by a place.
+        previous = tokens[index - 1] if index else None
+        if previous is not None and previous.text in first_names() and previous.end < token.start:
+            return "NNP"
         if not (following and following.text.casefold() not in listed("actor_titles")
                 and following.text not in first_names()
                 and _is_proper_noun(tokens, index + 1, proper_elsewhere)):
             return "PLACE"
+        return "NNP"
     if _is_proper_noun(tokens, index, proper_elsewhere) and not _is_group(word):
         if index and folded in listed("legal_suffixes"):
             return "SUFFIX"
@@ -348,6 +368,7 @@ def _span_text(text: str, tokens) -> tuple[str, int, int]:
 
 
 NAME_TAGS = ("NNP", "ORG", "SUFFIX")
+NAME_RULE_NAMES = frozenset(rule.name for rule in NAME_RULES)
 
 
 def _list_neighbours(tokens: list[TaggedToken], tags: list[str], first: int, last: int) -> tuple[int, int]:
@@ -419,6 +440,8 @@ def _description(text, tokens, tags, indices, prefix) -> _Description | None:
 
 def _candidate(text, tokens, tags, indices, role, in_role) -> Candidate:
     name, start, end = _span_text(text, [tokens[i] for i in indices])
+    if text[end:end + 1] == "." and name[-1:].isalpha() and _abbreviation(name + "."):
+        name, end = name + ".", end + 1  # "the U.N." or "Calif." at the end of a sentence
     first, last = indices[0], indices[-1]
     context = Context([token.text for token in tokens], tags, first, last,
                       *_list_neighbours(tokens, tags, first, last))
@@ -426,6 +449,11 @@ def _candidate(text, tokens, tags, indices, role, in_role) -> Candidate:
     if role:
         clues.insert(0, Clue(PERSON, 3, f"the role '{role}' comes before it", "role before"))
     return Candidate(name, start, end, tokens[0].sentence, role, tuple(clues), in_role)
+
+
+def _abbreviation(name: str) -> bool:
+    return "." in name[:-1] and is_acronym(name) or name in listed("places", folded=False) \
+        or name in listed("organisations", folded=False)
 
 
 def _compound_places(tokens: list[TaggedToken]) -> list[Candidate]:
@@ -477,8 +505,7 @@ def _initials(name: str) -> str:
 
 
 def _organisation_like(name: str) -> bool:
-    last = name.split()[-1].casefold()
-    return " " in name and (last in listed("legal_suffixes") or last in listed("organisation_words"))
+    return " " in name and any(clue.kind == ORGANIZATION for clue in name_clues(name))
 
 
 def _canonical_names(names: set[str]) -> dict[str, str]:
@@ -525,7 +552,9 @@ def _drafts(candidates: tuple[Candidate, ...]) -> dict[str, _Draft]:
     drafts = {}
     for name, members in grouped.items():
         # Each distinct clue counts once: "a first name" is no stronger for being repeated.
-        clues = list(dict.fromkeys(clue for member in members for clue in member.clues))
+        # A short name's own name clues say little about the full name ("Wells" is a town, "Wells BDDP" is not).
+        clues = list(dict.fromkeys(clue for member in members for clue in member.clues
+                                   if member.text == name or clue.rule not in NAME_RULE_NAMES))
         kind = decide_kind(name, clues)
         if kind is None:
             continue
