@@ -22,6 +22,7 @@ legal suffix: ORGANIZATION +4, e.g. 'Shopify Inc.' (the last word is in the list
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -113,10 +114,19 @@ def place_source(name: str) -> str | None:
     return None
 
 
+ROMAN_NUMERAL = re.compile(r"^[IVXL]+$")
+
+
 def is_acronym(word: str) -> bool:
     """Two or more capital letters, with or without full stops: "NATO", "U.N."."""
     letters = word.replace(".", "")
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def _organisation_acronym(word: str) -> bool:
+    """An acronym that could name an organisation: not a place, a Roman numeral ("Paul VI") or an English word ("USED")."""
+    return is_acronym(word) and not place_source(word) and not ROMAN_NUMERAL.match(word) \
+        and word.lower() not in common_words()
 
 
 def capitalised(word: str) -> bool:
@@ -191,7 +201,7 @@ def _organisation_word_last(words: Sequence[str]) -> str | None:
 
 
 def _acronym_inside(words: Sequence[str]) -> str | None:
-    inside = [word for word in words if is_acronym(word) and not place_source(word)]
+    inside = [word for word in words if _organisation_acronym(word)]
     return f"holds the acronym '{inside[0]}'" if len(words) > 1 and inside else None
 
 
@@ -221,7 +231,7 @@ def _web_address(words: Sequence[str]) -> str | None:
 
 def _acronym(words: Sequence[str]) -> str | None:
     name = " ".join(words)
-    if len(words) == 1 and is_acronym(name) and len(name.replace(".", "")) <= 5 and not place_source(name):
+    if len(words) == 1 and _organisation_acronym(name) and len(name.replace(".", "")) <= 5:
         return "an acronym that is not a place"
     return None
 
@@ -269,7 +279,7 @@ def _name_shaped(words: Sequence[str]) -> str | None:
 NAME_RULES: tuple[ClueRule, ...] = (
     ClueRule("legal suffix", ORGANIZATION, 4, "Shopify Inc.", "the last word is in the list legal_suffixes",
              _legal_suffix),
-    ClueRule("known organisation", ORGANIZATION, 4, "Morgan Stanley", "the whole name is in the list organisations",
+    ClueRule("known organisation", ORGANIZATION, 5, "Morgan Stanley", "the whole name is in the list organisations",
              _known_organisation),
     ClueRule("seat of government", ORGANIZATION, 3, "Kremlin", "in the list seats_of_government",
              _seat_of_government),
@@ -403,9 +413,13 @@ def decide_kind(name: str, clues: Sequence[Clue]) -> str | None:
     >>> decide_kind("Maplewood", []), decide_kind("Budget", [])
     ('UNKNOWN', None)
     """
+    strongest: dict[tuple[str, str], float] = {}
+    for clue in clues:  # each rule counts once: "in" and "at" before a name are one clue, not two
+        key = (clue.kind, clue.rule or clue.reason)
+        strongest[key] = max(strongest.get(key, 0), clue.weight)
     scores: Counter[str] = Counter()
-    for clue in clues:
-        scores[clue.kind] += clue.weight
+    for (kind, _), weight in strongest.items():
+        scores[kind] += weight
     if scores:
         return max(KINDS, key=lambda kind: (scores[kind], -KINDS.index(kind)))
     if " " not in name and (name.lower() in common_words() or name.casefold() in listed("organisation_words")):

@@ -453,7 +453,7 @@ def _candidate(text, tokens, tags, indices, role, in_role) -> Candidate:
 
 def _abbreviation(name: str) -> bool:
     return "." in name[:-1] and is_acronym(name) or name in listed("places", folded=False) \
-        or name in listed("organisations", folded=False)
+        or name in listed("organisations", folded=False) or name.split()[-1].casefold() in listed("legal_suffixes")
 
 
 def _compound_places(tokens: list[TaggedToken]) -> list[Candidate]:
