@@ -8,26 +8,37 @@ installed, so the main path here is one you can read and change:
    adjusted for chunking: a capitalised word in mid-sentence is a proper noun
    (``NNP``) even when the tagger said otherwise ("Xi" is sometimes tagged
    ``CC``); a capital at the start of a sentence proves nothing on its own; title
-   words ("President", "spokesperson") get the tag ``TITLE``; adjectives of place
-   ("Russian", "Chinese", and the plural "Russians") get ``PLACE``; "of" gets ``OF``.
-2. **Chunks.** An NLTK ``RegexpParser`` with :data:`GRAMMAR` groups them into
-   ``ROLE`` chunks ("U.S. Secretary of State", "the Chinese leader") and ``NAME``
-   chunks ("Antony Blinken").
-3. **Evidence.** Each name collects clues, each with a kind, a weight and a
-   reason you can read: a title before it, NLTK's ``names`` and ``gazetteers``
-   corpora, organisation words (Court, Council, army, forces...), a place word
-   after it ("region"), a preposition of place before it ("in", "at").
-4. **Merging.** "Putin" joins "Vladimir Putin" and "Xi" joins "Xi Jinping" (a
-   one-word name that is the first or last word of exactly one longer name);
-   "ICC" joins "International Criminal Court" (its initials). The fullest form
-   is the canonical name; the clues of all mentions decide the kind.
+   words ("President", "chief financial officer", "Mr.") get ``TITLE``; adjectives
+   of place ("Russian", "Russians") get ``PLACE``; "of" gets ``OF``; a proper noun
+   that is an organisation word ("Bank") gets ``ORG``, a legal suffix ("Inc.")
+   ``SUFFIX``, and "del" in "Carla del Ponte" ``PARTICLE``.
+2. **Chunks.** An NLTK ``RegexpParser`` with :data:`GRAMMAR` (or a grammar you
+   pass) groups them into ``ROLE`` chunks ("U.S. Secretary of State") and ``NAME``
+   chunks ("Antony Blinken", "Royal Bank of Canada", "Shopify Inc.").
+3. **Evidence.** Each name collects clues from the named rules of
+   :mod:`lessons.actor_clues`, each with a kind, a weight and a reason you can
+   read: a title before it, NLTK's ``names`` and ``gazetteers`` corpora, the word
+   lists in ``lessons/wordlists/`` (places, organisations, legal suffixes...), a
+   place word after it ("region"), a preposition of place before it ("in"). A
+   name with no clue is ``UNKNOWN``: the text does not say.
+4. **Merging.** "Putin" joins "Vladimir Putin" (a one-word name that is the first
+   or last word of exactly one person-like name), "Maplewood" joins "Maplewood
+   Outfitters Inc." (the first word of one organisation), "ICC" joins
+   "International Criminal Court" (its initials). The fullest form is the
+   canonical name; the clues of all mentions decide the kind.
 5. **Descriptions that refer back.** "the Chinese leader" is linked to a person
    only when the text makes it safe: see :func:`extract_actors`.
 
+Results are cached per text, grammar and word lists in use
+(:func:`lessons.caching.text_cache`), so extending a list from a notebook
+(``lessons.wordlists.extend("organisations", ["Maplewood"])``) changes the next
+result. Hard-wrapped newswire is read with its line breaks as spaces
+(:func:`unwrapped`); offsets always point into the text you passed.
+
 **Adjectives of place** ("Russian", "Chinese", "Ukrainian", "Russians") are never
 actors or mentions by themselves. They link to a country by their spelling
-("Ukrainian" -> "Ukraine", with a few irregular ones listed in
-:data:`IRREGULAR_ADJECTIVES`), and that link is used as evidence twice: a role
+("Ukrainian" -> "Ukraine", with a few irregular ones in the word list
+``place_adjectives``), and that link is used as evidence twice: a role
 such as "Ukrainian President" ties the person to Ukraine, and a description such
 as "the Russian president" can only refer to a person tied to Russia.
 
@@ -259,17 +270,23 @@ def _stopwords() -> frozenset[str]:
     return frozenset(stopwords.words("english"))
 
 
+def _never_a_name(tokens: list[TaggedToken], index: int) -> bool:
+    """Capitalised words that are no name wherever they stand."""
+    word = tokens[index].text
+    return (
+        not capitalised(word) or word in CALENDAR_WORDS or len(word) == 1
+        or _before_currency(tokens, index)
+        or _in_not_actors(tokens, index)  # "AI", "Cyber Monday"
+        or (word.isupper() and word.lower() in _stopwords())  # "AND", "THE" in a line of capitals
+        or (index > 0 and tokens[index - 1].tag == "CD" and is_acronym(word))  # "$350 million US": a currency
+    )
+
+
 def _is_proper_noun(tokens: list[TaggedToken], index: int, proper_elsewhere: frozenset[str]) -> bool:
+    if _never_a_name(tokens, index):
+        return False
     token = tokens[index]
     word = token.text
-    if not capitalised(word) or word in CALENDAR_WORDS or len(word) == 1 or _before_currency(tokens, index):
-        return False
-    if _in_not_actors(tokens, index):
-        return False  # "AI", "Cyber Monday": capitals that never name an actor
-    if word.isupper() and word.lower() in _stopwords():
-        return False  # "AND", "THE" in a line of capitals
-    if index and tokens[index - 1].tag == "CD" and is_acronym(word):
-        return False  # "$350 million US": a currency, not the country
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     next_is_name = following is not None and following.tag in ("NNP", "NNPS") and capitalised(following.text)
     if not _starts_sentence(tokens, index):
@@ -293,37 +310,53 @@ def _is_group(word: str) -> bool:
         or word in listed("groups", folded=False)
 
 
-def _chunk_tag(tokens: list[TaggedToken], index: int, proper_elsewhere: frozenset[str]) -> str:
+def _place_adjective_tag(tokens: list[TaggedToken], index: int, proper_elsewhere: frozenset[str]) -> str:
+    """ "PLACE" for an adjective of place, "NNP" where it belongs to a name.
+
+    "European Union": an adjective of place that starts a name is part of the name, and
+    "Mark Cuban" ends with one; "Kenyan Steve Riungu" is a person described by a place.
+    """
     token = tokens[index]
-    word = token.text
-    folded = word.casefold()
+    previous = tokens[index - 1] if index else None
     following = tokens[index + 1] if index + 1 < len(tokens) else None
-    if word[:1].islower() and folded not in listed("actor_titles") and folded != "of" \
-            and folded not in listed("name_particles"):
-        return "NN" if token.tag in ("NNP", "NNPS") else token.tag  # most words: no need to ask more
+    if previous is not None and previous.text in first_names() and previous.end < token.start:
+        return "NNP"
+    starts_name = (following is not None and following.text.casefold() not in listed("actor_titles")
+                   and following.text not in first_names()
+                   and _is_proper_noun(tokens, index + 1, proper_elsewhere))
+    return "NNP" if starts_name else "PLACE"
+
+
+def _lower_case_tag(tokens: list[TaggedToken], index: int) -> str | None:
+    """The chunk tag of a word in lower case: TITLE, OF, PARTICLE, or the tagger's tag."""
+    token = tokens[index]
+    folded = token.text.casefold()
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
     if _is_title(folded) and not _before_currency(tokens, index) \
             and not (following and following.text.casefold() in listed("place_nouns")):
         return "TITLE"  # "Secretary-General Kofi Annan"; but "King Street" is a street
     if folded == "of":
         return "OF"
-    if word in listed("name_particles", folded=False) and following and capitalised(following.text):
+    if token.text in listed("name_particles", folded=False) and following and capitalised(following.text):
         return "PARTICLE"
+    return None
+
+
+def _chunk_tag(tokens: list[TaggedToken], index: int, proper_elsewhere: frozenset[str]) -> str:
+    token = tokens[index]
+    word = token.text
+    folded = word.casefold()
+    plain = "NN" if token.tag in ("NNP", "NNPS") else token.tag
+    special = _lower_case_tag(tokens, index)
+    if special or word[:1].islower():
+        return special or plain
     if country_of_adjective(word):
-        # "European Union": an adjective of place that starts a name is part of the name, and
-        # "Mark Cuban" ends with one; "Kenyan Steve Riungu" is a person described by a place.
-        previous = tokens[index - 1] if index else None
-        if previous is not None and previous.text in first_names() and previous.end < token.start:
-            return "NNP"
-        if not (following and following.text.casefold() not in listed("actor_titles")
-                and following.text not in first_names()
-                and _is_proper_noun(tokens, index + 1, proper_elsewhere)):
-            return "PLACE"
-        return "NNP"
+        return _place_adjective_tag(tokens, index, proper_elsewhere)
     if _is_proper_noun(tokens, index, proper_elsewhere) and not _is_group(word):
         if index and folded in listed("legal_suffixes"):
             return "SUFFIX"
         return "ORG" if folded in listed("organisation_words") else "NNP"
-    return "NN" if token.tag in ("NNP", "NNPS") else token.tag
+    return plain
 
 
 def _tagged_groups(text: str) -> list[list[TaggedToken]]:
@@ -585,21 +618,11 @@ def _role_country(role: str, location_names: dict[str, str]) -> str | None:
     return None
 
 
-def _resolve_descriptions(drafts: dict[str, _Draft], descriptions: tuple[_Description, ...]) -> list[_Description]:
-    """Link descriptions to persons where it is safe; return the ones that were linked.
-
-    First, anchors: a role ("Ukrainian President Volodymyr Zelenskyy") ties a country
-    to a person, and so does a description whose nearest earlier sentence that names
-    anyone names exactly one person. Then a description is linked when exactly one
-    person tied to its country has been named before it.
-    """
+def _role_anchors(drafts: dict[str, _Draft]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Countries each person's roles tie them to, and the persons each country is tied to."""
     location_names = {
         mention.text: draft.name for draft in drafts.values() if draft.kind == LOCATION for mention in draft.mentions
     }
-    named = sorted(
-        (mention.start, mention.sentence, draft.name)
-        for draft in drafts.values() if draft.kind == PERSON for mention in draft.mentions
-    )
     countries: dict[str, set[str]] = defaultdict(set)
     anchors: dict[str, set[str]] = defaultdict(set)
     for draft in drafts.values():
@@ -608,18 +631,40 @@ def _resolve_descriptions(drafts: dict[str, _Draft], descriptions: tuple[_Descri
             if country:
                 countries[draft.name].add(country)
                 anchors[country].add(draft.name)
+    return countries, anchors
+
+
+def _people_just_before(named: list[tuple[int, int, str]], position: int) -> set[str]:
+    """The persons named in the nearest sentence, before ``position``, that names anyone."""
+    index = bisect.bisect_left(named, (position,)) - 1
+    nearest_sentence = named[index][1] if index >= 0 else None
+    people = set()
+    while index >= 0 and named[index][1] == nearest_sentence:
+        people.add(named[index][2])
+        index -= 1
+    return people
+
+
+def _resolve_descriptions(drafts: dict[str, _Draft], descriptions: tuple[_Description, ...]) -> list[_Description]:
+    """Link descriptions to persons where it is safe; return the ones that were linked.
+
+    First, anchors: a role ("Ukrainian President Volodymyr Zelenskyy") ties a country
+    to a person, and so does a description whose nearest earlier sentence that names
+    anyone names exactly one person. Then a description is linked when exactly one
+    person tied to its country has been named before it.
+    """
+    named = sorted(
+        (mention.start, mention.sentence, draft.name)
+        for draft in drafts.values() if draft.kind == PERSON for mention in draft.mentions
+    )
+    countries, anchors = _role_anchors(drafts)
     for description in descriptions:
-        index = bisect.bisect_left(named, (description.start,)) - 1
-        nearest_sentence = named[index][1] if index >= 0 else None
-        people = set()
-        while index >= 0 and named[index][1] == nearest_sentence:
-            people.add(named[index][2])
-            index -= 1
+        people = _people_just_before(named, description.start)
         if len(people) == 1:
             person = people.pop()
             if countries.get(person, {description.country}) == {description.country}:
                 anchors[description.country].add(person)
-    first_named = {}
+    first_named: dict[str, int] = {}
     for start, _, person in named:
         first_named.setdefault(person, start)
     linked = []
@@ -715,9 +760,14 @@ def _pronoun_antecedent(position: int, sentence: int, mentions_in, quoted) -> st
     return None
 
 
+def _speech_verb(window: list[TaggedToken]) -> TaggedToken | None:
+    verbs = listed("speech_verbs")
+    return next((token for token in window if token.text.lower() in verbs and token.tag.startswith("VB")), None)
+
+
 def _speaker(window: list[TaggedToken], mentions_in, quoted) -> str | None:
     """Who speaks: the nearest actor (or he/she) before the speech verb, else right after it."""
-    verb = next((token for token in window if token.text.lower() in listed("speech_verbs") and token.tag.startswith("VB")), None)
+    verb = _speech_verb(window)
     if verb is None:
         return None
     nearby = [(mention, actor) for mention, actor in mentions_in.get(verb.sentence, ())
