@@ -40,20 +40,27 @@ GAZETTEER_FILES = ("countries.txt", "uscities.txt", "usstates.txt", "caprovinces
 # ----------------------------------------------------------------------------- word lists and corpora
 
 
-@register
-@lru_cache(maxsize=64)
-def _listed(name: str, generation: int, folded: bool) -> frozenset[str]:
-    entries = wordlists.words(name)
-    return frozenset(entry.casefold() for entry in entries) if folded else entries
+_lists: dict[tuple[str, bool], frozenset[str]] = {}  # the lists as they are in generation _lists_generation
+_lists_generation = -1
 
 
 def listed(name: str, folded: bool = True) -> frozenset[str]:
     """The entries of word list ``name`` (case-folded unless ``folded=False``), as the lists are now.
 
+    Looked up for every word of a text, so kept in a dict that is emptied when a list changes.
+
     >>> "inc." in listed("legal_suffixes")
     True
     """
-    return _listed(name, wordlists.generation(), folded)
+    global _lists_generation
+    if _lists_generation != wordlists.generation():
+        _lists.clear()
+        _lists_generation = wordlists.generation()
+    found = _lists.get((name, folded))
+    if found is None:
+        entries = wordlists.words(name)
+        found = _lists[name, folded] = frozenset(entry.casefold() for entry in entries) if folded else entries
+    return found
 
 
 @register
@@ -310,8 +317,14 @@ def name_clues(name: str) -> list[Clue]:
     >>> [clue.rule for clue in name_clues("Shopify Inc.")]
     ['legal suffix']
     """
-    words = name.split()
-    return [clue for rule in NAME_RULES if (clue := rule.clue(words))]
+    return list(_name_clues(name, wordlists.generation()))
+
+
+@register
+@lru_cache(maxsize=4096)
+def _name_clues(name: str, generation: int) -> tuple[Clue, ...]:
+    words = name.split()  # a news story names the same actor again and again: worth caching
+    return tuple(clue for rule in NAME_RULES if (clue := rule.clue(words)))
 
 
 # ----------------------------------------------------------------------------- context rules

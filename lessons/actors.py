@@ -57,6 +57,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import islice
 
 from lessons.actor_clues import (
     KINDS, LOCATION, NAME_RULES, ORGANIZATION, PERSON, UNKNOWN, Clue, Context, capitalised, common_words, context_clues,
@@ -78,14 +79,14 @@ __all__ = [
 
 # The chunk grammar, over the chunk tags described above. ROLE comes first, so a
 # title and the words that qualify it are taken before NAME looks for names.
-# NAME tries "Royal Bank of Canada" (an organisation word, "of", a name), then
-# "Shopify Inc." and "Hudson's Bay Co." (a legal suffix ends it), then plain runs
-# of proper nouns, which may hold a particle ("Carla del Ponte").
+# NAME has three alternatives, tried in order at each place in the sentence:
+#   <NNP|ORG>*<ORG><OF><DT>?<NNP|ORG>+               "Royal Bank of Canada": an organisation word, "of", a name
+#   <NNP|ORG>+(<POS><NNP|ORG>+)?<,>?<SUFFIX>         "Shopify Inc.", "Hudson's Bay Co.": a legal suffix ends it
+#   <PARTICLE>?<NNP|ORG>+(<PARTICLE><NNP|ORG>+)*     "Antony Blinken", "Carla del Ponte": proper nouns in a row
+# (one rule with alternatives rather than three rules: the parser passes over a sentence once per rule.)
 GRAMMAR = r"""
   ROLE: {<DT>?<PLACE|JJ.*|NN|NNS|NNP|ORG|TITLE>*<TITLE>(<OF><NNP|ORG>)?}
-  NAME: {<NNP|ORG>*<ORG><OF><DT>?<NNP|ORG>+}
-        {<NNP|ORG>+(<POS><NNP|ORG>+)?<,>?<SUFFIX>}
-        {<NNP|ORG>+(<PARTICLE><NNP|ORG>+)*}
+  NAME: {<NNP|ORG>*<ORG><OF><DT>?<NNP|ORG>+|<NNP|ORG>+(<POS><NNP|ORG>+)?<,>?<SUFFIX>|<PARTICLE>?<NNP|ORG>+(<PARTICLE><NNP|ORG>+)*}
 """
 
 CALENDAR_WORDS = frozenset(
@@ -228,7 +229,7 @@ def unwrapped(text: str) -> str:
 
 
 def _starts_sentence(tokens: list[TaggedToken], index: int) -> bool:
-    earlier = [token for token in tokens[:index] if any(character.isalnum() for character in token.text)]
+    earlier = any(any(character.isalnum() for character in token.text) for token in islice(tokens, index))
     return not earlier or tokens[index - 1].text in OPENERS
 
 
@@ -301,7 +302,8 @@ def _is_proper_noun(tokens: list[TaggedToken], index: int, proper_elsewhere: fro
 
 
 def _is_title(folded: str) -> bool:
-    return folded in listed("actor_titles") or ("-" in folded and folded.split("-")[-1] in listed("actor_titles"))
+    titles = listed("actor_titles")
+    return folded in titles or ("-" in folded and folded.rsplit("-", 1)[-1] in titles)
 
 
 def _is_group(word: str) -> bool:
@@ -328,15 +330,15 @@ def _place_adjective_tag(tokens: list[TaggedToken], index: int, proper_elsewhere
 
 
 def _lower_case_tag(tokens: list[TaggedToken], index: int) -> str | None:
-    """The chunk tag of a word in lower case: TITLE, OF, PARTICLE, or the tagger's tag."""
+    """TITLE, OF or PARTICLE for the words that take them, else ``None``."""
     token = tokens[index]
     folded = token.text.casefold()
+    if folded == "of":
+        return "OF"
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     if _is_title(folded) and not _before_currency(tokens, index) \
             and not (following and following.text.casefold() in listed("place_nouns")):
         return "TITLE"  # "Secretary-General Kofi Annan"; but "King Street" is a street
-    if folded == "of":
-        return "OF"
     if token.text in listed("name_particles", folded=False) and following and capitalised(following.text):
         return "PARTICLE"
     return None
@@ -359,6 +361,16 @@ def _chunk_tag(tokens: list[TaggedToken], index: int, proper_elsewhere: frozense
     return plain
 
 
+def _chunk_tags(tokens: list[TaggedToken], proper_elsewhere: frozenset[str]) -> list[str]:
+    """The chunk tags of one sentence's tokens (see :func:`chunk_tagged`)."""
+    titles, particles = listed("actor_titles"), listed("name_particles")
+    # Most words are in lower case and no title, particle or "of": they keep the tagger's tag.
+    return [token.tag if token.text[:1].islower() and token.tag not in ("NNP", "NNPS") and "-" not in token.text
+            and token.text != "of" and token.text.casefold() not in titles and token.text not in particles
+            else _chunk_tag(tokens, index, proper_elsewhere)
+            for index, token in enumerate(tokens)]
+
+
 def _tagged_groups(text: str) -> list[list[TaggedToken]]:
     groups: list[list[TaggedToken]] = [[] for _ in sentences(text)]
     for token in tag(text):
@@ -379,7 +391,7 @@ def chunk_tagged(text: str) -> list[list[tuple[str, str]]]:
     text = unwrapped(require_text(text, "chunk_tagged"))
     groups = _tagged_groups(text)
     proper = _proper_mid_sentence(groups)
-    return [[(token.text, _chunk_tag(tokens, i, proper)) for i, token in enumerate(tokens)] for tokens in groups]
+    return [list(zip([token.text for token in tokens], _chunk_tags(tokens, proper))) for tokens in groups]
 
 
 # ----------------------------------------------------------------------------- candidates and clues
@@ -509,7 +521,7 @@ def _candidates(text: str, grammar: str) -> tuple[tuple[Candidate, ...], tuple[_
     proper = _proper_mid_sentence(groups)
     found, descriptions = [], []
     for tokens in groups:
-        tags = [_chunk_tag(tokens, index, proper) for index in range(len(tokens))]
+        tags = _chunk_tags(tokens, proper)
         found.extend(_compound_places(tokens))
         if not {"NNP", "ORG", "TITLE"} & set(tags):
             continue
@@ -984,3 +996,39 @@ def ne_chunk_spans(text: str) -> list:
                 found.append(Found(tokens[position].start, tokens[position + width - 1].end, kind))
             position += width
     return found
+
+
+# ----------------------------------------------------------------------------- learning how much each clue weighs
+
+
+def clue_features(actor: Actor) -> dict[str, bool]:
+    """The readable features of an actor for a classifier: which rules gave it clues, and its shape.
+
+    >>> sorted(clue_features(extract_actors("Shopify Inc. grew.")[0]))
+    ['one word: False', 'rule: legal suffix']
+    """
+    rules = {clue.partition("[")[2].rstrip("]") for clue in actor.evidence if clue.endswith("]")}
+    return {**{f"rule: {rule}": True for rule in sorted(rules)}, "one word: " + str(" " not in actor.name): True}
+
+
+def labelled_actors(documents) -> list[tuple[dict[str, bool], str]]:
+    """``(features, gold kind)`` for every actor with a name mention that a gold span of its document marks."""
+    labelled = []
+    for document in documents:
+        gold = {(span.start, span.end): span.kind for span in document.spans if span.kind in KINDS}
+        for actor in extract_actors(document.text):
+            kinds = [gold[(m.start, m.end)] for m in actor.mentions if (m.start, m.end) in gold]
+            if kinds:
+                labelled.append((clue_features(actor), max(set(kinds), key=kinds.count)))
+    return labelled
+
+
+def learn_kinds(documents):
+    """An NLTK naive Bayes classifier of actor kinds, trained on the actors of gold ``documents``.
+
+    Chapter 6 of the NLTK book: ``classifier.show_most_informative_features()`` shows which
+    rules count most. Its kinds can replace the hand-set weights: see ``benchmarks/actors.py``.
+    """
+    import nltk
+
+    return nltk.NaiveBayesClassifier.train(labelled_actors(documents))
