@@ -936,12 +936,14 @@ class Scores:
 def score_mentions(actors: list[Actor], gold: list[tuple[str, str, int, int]]) -> Scores:
     """Compare the mentions of ``actors`` with gold ``(name, kind, start, end)`` rows.
 
-    With no title or first name, "Putin" alone looks like a place, so one of two mentions matches:
+    An UNKNOWN actor claims no kind, so its mentions are not counted as found (as in
+    :func:`found_spans`). With no title or first name, "Putin" alone is UNKNOWN, so it is missed:
 
     >>> score_mentions(extract_actors("Putin flew in from Moscow."), [("Putin", "PERSON", 0, 5), ("Moscow", "LOCATION", 19, 25)])
-    Scores(precision=0.5, recall=0.5, matched=1, found=2, expected=2)
+    Scores(precision=1.0, recall=0.5, matched=1, found=1, expected=2)
     """
-    found = {(actor.name, actor.kind, mention.start, mention.end) for actor in actors for mention in actor.mentions}
+    found = {(actor.name, actor.kind, mention.start, mention.end)
+             for actor in actors if actor.kind != UNKNOWN for mention in actor.mentions}
     expected = set(gold)
     matched = len(found & expected)
     return Scores(matched / len(found) if found else 0.0, matched / len(expected) if expected else 0.0,
