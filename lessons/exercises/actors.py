@@ -63,6 +63,19 @@ def closest_to_xi() -> str:
     return max(graph["Xi Jinping"].items(), key=lambda item: (item[1]["weight"], item[0]))[0]
 
 
+def _ieer_location(match: str, measure: str) -> float:
+    from lessons.actors import found_spans
+    from lessons.evaluation import evaluate, ieer_documents
+
+    scores = evaluate(ieer_documents(), lambda document: found_spans(document.text),
+                      ["PERSON", "ORGANIZATION", "LOCATION"], match=match)
+    return round(getattr(scores.score("LOCATION"), measure), 2)
+
+
+def location_recall_overlapping() -> float:
+    return _ieer_location("overlap", "recall")
+
+
 def _is_actor_object(answer, expected) -> bool:
     return hasattr(answer, "mentions")
 
@@ -144,6 +157,24 @@ register(Exercise(
         Mistake(lambda answer, expected: answer == "Xi Jinping", "Did you leave Xi himself out of the comparison?"),
         Mistake(lambda answer, expected: isinstance(answer, (list, tuple, dict)),
                 "Did you hand in all the neighbours? Pick the one with the largest weight."),
+    ],
+    next_step="Next: how good the actors are on stories nobody tuned the rules on.",
+))
+
+register(Exercise(
+    "4.6", "Score actors.found_spans on the IEER stories with match='overlap': what is the recall of LOCATION, "
+           "rounded to two decimals?",
+    expected=location_recall_overlapping,
+    hint="evaluation.evaluate(documents, extract, kinds, match='overlap') gives an Evaluation; "
+         "its .score('LOCATION') has .recall.",
+    mistakes=[
+        Mistake(lambda answer, expected: answer == _ieer_location("exact", "recall") != expected,
+                "That is the recall with exact spans: pass match='overlap'."),
+        Mistake(lambda answer, expected: answer != expected and answer in (_ieer_location("overlap", "precision"),
+                                                                           _ieer_location("overlap", "f1")),
+                "That is another measure: recall is the share of the gold names that were found."),
+        Mistake(lambda answer, expected: isinstance(answer, float) and round(answer, 2) != answer,
+                "Round to two decimals with round(x, 2)."),
     ],
     next_step="You have finished lesson 4: on to the capstone with your own article.",
 ))
