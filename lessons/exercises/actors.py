@@ -165,8 +165,12 @@ register(Exercise(
     "4.6", "Score actors.found_spans on the IEER stories with match='overlap': what is the recall of LOCATION, "
            "rounded to two decimals?",
     expected=location_recall_overlapping,
-    hint="evaluation.evaluate(documents, extract, kinds, match='overlap') gives an Evaluation; "
-         "its .score('LOCATION') has .recall.",
+    hints=(
+        "Which argument of evaluation.evaluate decides whether a found span must match a gold span "
+        "exactly or may only overlap it?",
+        "evaluation.evaluate(documents, extract, kinds, match='overlap') gives an Evaluation; "
+        "its .score('LOCATION') has .recall.",
+    ),
     mistakes=[
         Mistake(lambda answer, expected: answer == _ieer_location("exact", "recall") != expected,
                 "That is the recall with exact spans: pass match='overlap'."),
