@@ -324,7 +324,9 @@ TAG_RULES: tuple[TagRule, ...] = (
     TagRule("letters before $", "$", "US $5 / C $17.85 / HK $3", _is_dollar_prefix),
     TagRule("currency after the number", "$", "$350 million US", _is_currency_after),
     TagRule("percent", "%", "3.9 percent / 53 per cent / %", _is_percent),
-    TagRule("unit after a number", "UNIT", "4½ hours / 155 millimetre / 20 square metres", _is_unit),
+    TagRule("unit after a number", "UNIT", "4½ miles / 155 millimetre / 20 square metres", _is_unit),
+    TagRule("unit of an age", "UNIT", "69 years old / 18 months old", lambda c, i: c.lower[i] in c.lex.time_units
+            and c.tag_before(i) == "CD" and c.after(i) == "old"),
     TagRule("of", "OF", "tens of thousands / a fifth of", lambda c, i: c.lower[i] == "of"),
     TagRule("and inside a number", "CD", "one hundred and twenty / three and a half", _is_and_in_number),
     TagRule("symbol", "SYM", "< or > from mark-up", _is_symbol),
@@ -739,9 +741,9 @@ def _is_decade(a: _Amount) -> bool:
 
 
 def _is_age(a: _Amount) -> bool:
-    if a.hyphenated and a.hyphenated[2]:
-        return True  # 23-year-old
     before2, before, after = a.context
+    if a.hyphenated and a.hyphenated[2] or a.units and after == "old":
+        return True  # 23-year-old, 69 years old
     if _is_decade(a):
         return before2 in ("his", "her", "their", "my", "your", "our")  # "in his early 50s"
     value = a.reading.value
@@ -778,7 +780,7 @@ def _unit_of(rule: KindRule, a: _Amount, dollar: str) -> str | None:
     if rule.name.startswith("percent"):
         return "%" if rule.kind == "PERCENT" else f"%/{a.rate}"
     if rule.name == "age":
-        return "years old"
+        return f"{' '.join(a.units).lower() or 'years'} old"
     if a.rate:
         return " ".join(a.units).lower() + f"/{a.rate}"  # "1,800 a day" -> "/day"
     if a.units:
