@@ -136,7 +136,7 @@ def _lexicon(generation: int) -> Lexicon:
         qualifier_starts=frozenset(phrase[0] for phrase in qualifiers),
         units={word.lower(): dimension for word, dimension in wordlists.mapping("units").items()},
         glued_units=glued_units,
-        time_units=frozenset(word.lower() for word in wordlists.mapping("time_units")),
+        time_units=frozenset(map(str.lower, wordlists.mapping("time_units"))),
         rates=wordlists.mapping("rate_words"),
         number_token=_number_token(currencies, suffixes, scales, glued_units),
         candidate=re.compile(rf"[\d{VULGAR}]|\b(?:{_alternatives(every_word)})\b", re.IGNORECASE),
