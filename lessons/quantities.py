@@ -7,7 +7,7 @@ Lesson 3 (``03_numbers.ipynb``) builds this up in three steps:
    that are not amounts ("one another"). :func:`retag` reads each token and gives
    the ones that matter for amounts a tag that says what they are: ``CD``
    (a number), ``VAGUE`` ("tens", "hundreds"), ``ORD`` ("third"), ``$`` (a
-   currency), ``%``, ``UNIT`` ("hours", "millimetre"), ``QUAL`` ("more than"),
+   currency), ``%``, ``UNIT`` ("miles", "millimetre"), ``QUAL`` ("more than"),
    ``OF``, ``TO`` (inside a range), ``PER`` ("one in five") and ``RATE`` ("a" in
    "$5 a day"). Words inside a date, time or duration ("in 2022", "four months",
    "3 p.m.") get ``TIMEX``: :func:`lessons.dates.extract_times` finds those, so a
@@ -512,9 +512,14 @@ def chunk(sentence: str, grammar: str = GRAMMAR):
     """
     from nltk import Tree
 
-    tokens = [token for tokens in tags_by_sentence(require_text(sentence, "chunk")) for token in tokens]
-    tagged = [(token.text, token.tag) for token in tokens]
-    return chunker(grammar).parse(retag(tagged, times=time_words(sentence, tokens))) if tagged else Tree("S", [])
+    tagged, times = _tagged(require_text(sentence, "chunk"))
+    return chunker(grammar).parse(retag(tagged, times=times)) if tagged else Tree("S", [])
+
+
+def _tagged(sentence: str) -> tuple[list[tuple[str, str]], list[int]]:
+    """The tagger's ``(word, tag)`` pairs of ``sentence`` and the indices of its words inside a time expression."""
+    tokens = [token for tokens in tags_by_sentence(sentence) for token in tokens]
+    return [(token.text, token.tag) for token in tokens], time_words(sentence, tokens)
 
 
 def time_words(text: str, tokens) -> list[int]:
@@ -761,7 +766,7 @@ KIND_RULES: tuple[KindRule, ...] = (
     KindRule("percent per unit of time", "MEASURE", "0.9 percent per year",
              lambda a: "%" in a.tags and a.lex.rates.get(a.rate or "") == "time"),
     KindRule("percent", "PERCENT", "3.9 percent / 53 per cent / 5%", lambda a: "%" in a.tags),
-    KindRule("age", "MEASURE", "23-year-old / Okello, 26, / aged 40", _is_age),
+    KindRule("age", "MEASURE", "23-year-old / 69 years old / Okello, 26, / aged 40", _is_age),
     KindRule("rate", "MEASURE", "four times a year / one a month", lambda a: a.rate is not None),
     KindRule("multiplier", "NUMBER", "three times", lambda a: a.dimension() == "multiplier"),
     KindRule("unit", "MEASURE", "155 millimetre / 2 tablespoons / 40 mph", lambda a: bool(a.units)),
@@ -1137,9 +1142,8 @@ def trace(sentence: str, grammar: str = GRAMMAR) -> str:
     '300' COUNT 300   (rule: count)
     """
     require_text(sentence, "trace")
-    tokens = [token for tokens in tags_by_sentence(sentence) for token in tokens]
-    tagged = [(token.text, token.tag) for token in tokens]
-    retagged = retag(tagged, explain=True, times=time_words(sentence, tokens))
+    tagged, times = _tagged(sentence)
+    retagged = retag(tagged, explain=True, times=times)
     rows = [("word", "tagger", "ours", "rule")] + [
         (word, penn, ours, rule) for (word, penn), (_, ours, rule) in zip(tagged, retagged)]
     widths = [max(len(row[column]) for row in rows) + 2 for column in range(3)]
