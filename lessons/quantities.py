@@ -7,9 +7,11 @@ Lesson 3 (``03_numbers.ipynb``) builds this up in three steps:
    that are not amounts ("one another"). :func:`retag` reads each token and gives
    the ones that matter for amounts a tag that says what they are: ``CD``
    (a number), ``VAGUE`` ("tens", "hundreds"), ``ORD`` ("third"), ``$`` (a
-   currency), ``%``, ``UNIT`` ("hours", "millimetre"), ``QUAL`` ("more than"),
-   ``OF``, ``TO`` (inside a range), ``PER`` ("one in five"), ``RATE`` ("a" in
-   "$5 a day") and ``MONTH``. The rules are an ordered table,
+   currency), ``%``, ``UNIT`` ("miles", "millimetre"), ``QUAL`` ("more than"),
+   ``OF``, ``TO`` (inside a range), ``PER`` ("one in five") and ``RATE`` ("a" in
+   "$5 a day"). Words inside a date, time or duration ("in 2022", "four months",
+   "3 p.m.") get ``TIMEX``: :func:`lessons.dates.extract_times` finds those, so a
+   number in them is no amount. The rules are an ordered table,
    :data:`TAG_RULES` (each with a name and an example); the first rule whose
    test holds gives the tag, and ``retag(..., explain=True)`` says which one.
 2. **A chunk grammar.** NLTK's :class:`~nltk.chunk.RegexpParser` groups those
@@ -36,24 +38,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, fields
 from fractions import Fraction
 from functools import lru_cache
 
 from lessons.caching import require_text, text_cache
-from lessons.kinds import QUANTITY_KINDS, TIME_KINDS
+from lessons.dates import extract_times
+from lessons.kinds import QUANTITY_KINDS
 from lessons.quantity_words import VULGAR, Lexicon, lexicon
 from lessons.tagging import tags_by_sentence
 from lessons.tokens import sentences
 
-# The kinds the explorer shows: quantities, and DATE for years ("in 2022"), which lesson 3 has always marked.
-KINDS = ("MONEY", "PERCENT", "COUNT", "MEASURE", "ORDINAL", "DATE", "NUMBER")
-# Everything extract_quantities can return: TIME ("3 p.m.") and DURATION ("four months") too.
-ALL_KINDS = (*KINDS, "TIME", "DURATION")
-KIND_DESCRIPTIONS = {name: {**QUANTITY_KINDS, **TIME_KINDS}[name].description for name in ALL_KINDS}
+# The kinds extract_quantities returns. Dates, times and durations are lessons.dates' (one source each).
+KINDS = tuple(QUANTITY_KINDS)
+ALL_KINDS = KINDS  # once KINDS plus DATE, TIME and DURATION; the name stays for code written against it
+KIND_DESCRIPTIONS = {name: kind.description for name, kind in QUANTITY_KINDS.items()}
 # How each kind is scored against IEER's number mark-up (lessons.evaluation). ORDINAL is no IEER
-# kind (IEER leaves "third" unmarked), so ordinals are not scored; dates and times are timex.
+# kind (IEER leaves "third" unmarked), so ordinals are not scored.
 IEER_NUMBER_KINDS = {"MONEY": "MONEY", "PERCENT": "PERCENT", "COUNT": "CARDINAL", "NUMBER": "CARDINAL",
                      "MEASURE": "MEASURE"}
 
@@ -67,9 +69,7 @@ NOT_ONE_BEFORE = {"no", "any", "every", "each", "the", "this", "that", "which", 
 NOT_ONE_AFTER = {"another", "another's", "'s", "who", "which", "that"}
 NOT_A_NAME_BEFORE = {"year", "summer", "spring", "autumn", "fall", "winter", "class", "age", "aged"}
 NOT_FRACTION_BEFORE = {"the", "this", "that", "first", "second", "third", "fourth", "last", "next"}
-MONTHS = set("January February March April May June July August September October November December "
-             "Jan. Feb. Mar. Apr. Aug. Sept. Sep. Oct. Nov. Dec.".split())
-AMOUNT_TAGS = {"CD", "VAGUE", "QUAL", "$", "%", "UNIT", "OF", "TO", "PER", "RATE", "ORD", "MONTH"}
+AMOUNT_TAGS = {"CD", "VAGUE", "QUAL", "$", "%", "UNIT", "OF", "TO", "PER", "RATE", "ORD"}
 WINDOW = 60  # tokens the chunk parser sees at once: its time grows with the square of the window
 
 
@@ -176,11 +176,12 @@ def _is_number_word(word: str, words: Lexicon) -> bool:
 class _Context:
     """One sentence being retagged: its words, their tags so far, and the word lists."""
 
-    def __init__(self, tagged: list[tuple[str, str]], words: Lexicon):
+    def __init__(self, tagged: list[tuple[str, str]], words: Lexicon, times: Collection[int] = ()):
         self.words = [word for word, _ in tagged]
         self.lower = [word.lower() for word in self.words]
         self.tags = [penn for _, penn in tagged]
         self.lex = words
+        self.times = frozenset(times)  # the indices of words inside a date, time or duration
 
     def before(self, i: int, n: int = 1) -> str:
         return self.lower[i - n] if i >= n else ""
@@ -288,10 +289,6 @@ def _is_unit(c: _Context, i: int) -> bool:
         c.lex.units.get(c.before(i)) in ("area", "volume") and c.before(i) in ("square", "cubic")))
 
 
-def _is_month(c: _Context, i: int) -> bool:
-    return c.words[i] in MONTHS and (c.tag_before(i) == "CD" or c.after(i)[:1].isdigit())
-
-
 def _is_and_in_number(c: _Context, i: int) -> bool:
     if c.lower[i] != "and" or i == 0:
         return False
@@ -311,6 +308,8 @@ def _is_symbol(c: _Context, i: int) -> bool:
 
 
 TAG_RULES: tuple[TagRule, ...] = (
+    TagRule("time expression", "TIMEX", "in 2022 / four months / March 20 / 3 p.m. (lessons.dates finds them)",
+            lambda c, i: i in c.times),
     TagRule("pronoun one", "PRP", "no one / one another", _is_pronoun_one),
     TagRule("fraction word", "CD", "a fifth of / two thirds", _is_fraction),
     TagRule("number", "CD", "69 / twenty-five / $350m / 10-20 / 12-point", _is_number),
@@ -319,14 +318,15 @@ TAG_RULES: tuple[TagRule, ...] = (
     TagRule("few before a scale", "VAGUE", "a few hundred / several thousand",
             lambda c, i: c.lower[i] in c.lex.few and (c.after(i) in c.lex.scales or c.after(i) in c.lex.multipliers
                                                         or c.after(i) in c.lex.units)),
-    TagRule("ordinal", "ORD", "third term / fourth-quarter / 21st century", _is_ordinal),
+    TagRule("ordinal", "ORD", "third term / fourth-quarter / 10th floor", _is_ordinal),
     TagRule("currency", "$", "$ / dlrs / € / yen after a number", _is_currency),
     TagRule("hundredths of a currency", "$", "99 cents / 50 pence", _is_minor_currency),
     TagRule("letters before $", "$", "US $5 / C $17.85 / HK $3", _is_dollar_prefix),
     TagRule("currency after the number", "$", "$350 million US", _is_currency_after),
     TagRule("percent", "%", "3.9 percent / 53 per cent / %", _is_percent),
-    TagRule("unit after a number", "UNIT", "4½ hours / 155 millimetre / 20 square metres", _is_unit),
-    TagRule("month", "MONTH", "20 March / March 20", _is_month),
+    TagRule("unit after a number", "UNIT", "4½ miles / 155 millimetre / 20 square metres", _is_unit),
+    TagRule("unit of an age", "UNIT", "69 years old / 18 months old", lambda c, i: c.lower[i] in c.lex.time_units
+            and c.tag_before(i) == "CD" and c.after(i) == "old"),
     TagRule("of", "OF", "tens of thousands / a fifth of", lambda c, i: c.lower[i] == "of"),
     TagRule("and inside a number", "CD", "one hundred and twenty / three and a half", _is_and_in_number),
     TagRule("symbol", "SYM", "< or > from mark-up", _is_symbol),
@@ -377,6 +377,13 @@ def _is_range_word(c: _Context, i: int) -> bool:
     return money_after or not _ends_money(c, i) or c.tags[j][:2] != "NN" if j < len(c.tags) else True
 
 
+def _is_time_range_start(c: _Context, i: int) -> bool:
+    # "between one and two months": lessons.dates marks "two months"; "one" is a length of time too
+    # (but "a fine of RM50,000 or two years" is money, then a length).
+    return (c.tags[i] == "CD" and c.after(i) in ("to", "and", "or", "-", "–") and i + 2 in c.times
+            and _is_number_word(c.words[i + 2], c.lex) and not _ends_money(c, i + 1))
+
+
 def _is_label_number(c: _Context, i: int) -> bool:
     # Part of a name or a label: "Leopard 2 tanks", "Article 5", "page 3", "No. 1" -- but "a record 39 troops".
     if c.tag_before(i) == "NN" and c.tag_after(i)[:2] in ("JJ", "NN") and c.tag_after(i) != "NNP":
@@ -384,7 +391,7 @@ def _is_label_number(c: _Context, i: int) -> bool:
     after_no = c.before(i) == "no." or c.before(i) == "." and c.before(i, 2) == "no"
     return (c.tags[i] == "CD" and c.words[i].isdigit() and (c.tag_before(i) in ("NN", "NNP") or after_no)
             and c.before(i) not in NOT_A_NAME_BEFORE
-            and c.tag_after(i) not in ("CD", "VAGUE", "$", "%", "UNIT", "MONTH"))
+            and c.tag_after(i) not in ("CD", "VAGUE", "$", "%", "UNIT"))
 
 
 def _is_rate(c: _Context, i: int) -> bool:
@@ -401,6 +408,8 @@ def _is_rate_unit(c: _Context, i: int) -> bool:
 CONTEXT_RULES: tuple[TagRule, ...] = (
     TagRule("a before a scale", "CD", "a dozen / a million / a fifth / a few hundred", _is_a_before_number),
     TagRule("one in five", "PER", "one in five", _is_per),
+    TagRule("first end of a time range", "TIMEX", "between one (and two months) / 3 (to 4 years)",
+            _is_time_range_start),
     TagRule("range", "TO", "10 to 20 / between 10 and 20 / $30 million to $40 million", _is_range_word),
     TagRule("to, not a range", "IN", "$5m to 300 workers (money, then a count)", lambda c, i: c.tags[i] == "TO"),
     TagRule("number in a name", "NNP", "Leopard 2 tanks / Article 5", _is_label_number),
@@ -411,7 +420,7 @@ CONTEXT_RULES: tuple[TagRule, ...] = (
 
 def _qualifier_at(c: _Context, i: int) -> int:
     """The number of words of the hedge that starts at word ``i`` right before an amount, or 0."""
-    if c.lower[i] not in c.lex.qualifier_starts:
+    if c.lower[i] not in c.lex.qualifier_starts or i in c.times:
         return 0
     for phrase in c.lex.qualifiers:
         end = i + len(phrase)
@@ -425,25 +434,27 @@ QUALIFIER_RULE = TagRule("hedge", "QUAL", "more than / about / nearly (right bef
                          lambda c, i: _qualifier_at(c, i) > 0)
 
 
-def retag(tagged: list[tuple[str, str]], explain: bool = False) -> list[tuple[str, ...]]:
+def retag(tagged: list[tuple[str, str]], explain: bool = False, times: Collection[int] = ()) -> list[tuple[str, ...]]:
     """The tagger's ``(word, tag)`` pairs with amount words given tags of our own (see the module doc).
 
-    With ``explain=True`` each pair gets a third item: the name of the rule that gave the tag
+    ``times`` are the indices of the words inside a date, time or duration (see
+    :func:`time_words`): they get ``TIMEX`` and no other rule changes them. With
+    ``explain=True`` each pair gets a third item: the name of the rule that gave the tag
     (``""`` where the tagger's tag stands).
 
-    >>> retag([("more", "JJR"), ("than", "IN"), ("four", "CD"), ("months", "NNS")])
-    [('more', 'QUAL'), ('than', 'QUAL'), ('four', 'CD'), ('months', 'UNIT')]
-    >>> retag([("99", "CD"), ("cents", "NNS")], explain=True)
-    [('99', 'CD', 'number'), ('cents', '$', 'hundredths of a currency')]
+    >>> retag([("more", "JJR"), ("than", "IN"), ("four", "CD"), ("miles", "NNS")])
+    [('more', 'QUAL'), ('than', 'QUAL'), ('four', 'CD'), ('miles', 'UNIT')]
+    >>> retag([("99", "CD"), ("cents", "NNS"), ("in", "IN"), ("2022", "CD")], explain=True, times={3})
+    [('99', 'CD', 'number'), ('cents', '$', 'hundredths of a currency'), ('in', 'IN', ''), ('2022', 'TIMEX', 'time expression')]
     """
-    c = _Context(tagged, lexicon())
+    c = _Context(tagged, lexicon(), times)
     fired = [""] * len(c.words)
     for i in range(len(c.words)):
         rule = next((rule for rule in TAG_RULES if rule.test(c, i)), None)
         if rule:
             c.tags[i], fired[i] = rule.tag, rule.name
     for i in range(len(c.words)):
-        rule = next((rule for rule in CONTEXT_RULES if rule.test(c, i)), None)
+        rule = None if i in c.times else next((rule for rule in CONTEXT_RULES if rule.test(c, i)), None)
         if rule:
             c.tags[i], fired[i] = rule.tag, rule.name
     # Last pass: hedges count only right before an amount ("over 10 people", not "over the border").
@@ -460,8 +471,6 @@ def retag(tagged: list[tuple[str, str]], explain: bool = False) -> list[tuple[st
 
 # ---------------------------------------------------------------- step 2: the chunk grammar
 GRAMMAR = r"""
-  DATE:     {<CD><MONTH><CD>?}                       # 20 March 2023
-            {<MONTH><CD>(<,>?<CD>)?}                 # March 20, 2023 / March 2023
   AMOUNT:   {<QUAL>*<CD><PER><CD>}                   # one in five
             {<QUAL>*<\$>*<CD|VAGUE>+(<OF><VAGUE>)*<CD>*(<TO><\$>?<CD>+)?(<OF><\$>)?<\$|%|UNIT>*(<RATE><UNIT>)*}
             {<ORD>}                                  # third (term)
@@ -492,14 +501,52 @@ def chunker(grammar: str = GRAMMAR):
 def chunk(sentence: str, grammar: str = GRAMMAR):
     """The chunk tree of one sentence: tagged, retagged, then parsed with ``grammar``.
 
-    >>> print(chunk("They repelled 69 Russian attacks."))
-    (S They/PRP repelled/VBD (QUANTITY (AMOUNT 69/CD) (THING Russian/JJ attacks/NNS)) ./.)
+    >>> print(chunk("They repelled 69 Russian attacks in 2022."))
+    (S
+      They/PRP
+      repelled/VBD
+      (QUANTITY (AMOUNT 69/CD) (THING Russian/JJ attacks/NNS))
+      in/IN
+      2022/TIMEX
+      ./.)
     """
     from nltk import Tree
 
-    tagged = [(token.text, token.tag) for tokens in tags_by_sentence(require_text(sentence, "chunk"))
-              for token in tokens]
-    return chunker(grammar).parse(retag(tagged)) if tagged else Tree("S", [])
+    tagged, times = _tagged(require_text(sentence, "chunk"))
+    return chunker(grammar).parse(retag(tagged, times=times)) if tagged else Tree("S", [])
+
+
+def _tagged(sentence: str) -> tuple[list[tuple[str, str]], list[int]]:
+    """The tagger's ``(word, tag)`` pairs of ``sentence`` and the indices of its words inside a time expression."""
+    tokens = [token for tokens in tags_by_sentence(sentence) for token in tokens]
+    return [(token.text, token.tag) for token in tokens], time_words(sentence, tokens)
+
+
+def time_words(text: str, tokens) -> list[int]:
+    """The indices of the ``tokens`` of ``text`` that touch a date, time or duration.
+
+    :func:`lessons.dates.extract_times` is the one source of those: a number inside one
+    ("in 2022", "four months", "3 p.m.") is no amount, so :func:`retag` tags it ``TIMEX``.
+
+    >>> text = "Talks lasted 4½ hours on March 20."
+    >>> tokens = tags_by_sentence(text)[0]
+    >>> [tokens[i].text for i in time_words(text, tokens)]
+    ['4½', 'hours', 'March', '20']
+    """
+    return _touching(_time_mask(text), tokens)
+
+
+def _time_mask(text: str) -> bytearray:
+    """1 for each character of ``text`` inside a date, time or duration, else 0."""
+    mask = bytearray(len(text))
+    for each in extract_times(text):
+        mask[each.start:each.end] = b"\x01" * (each.end - each.start)
+    return mask
+
+
+def _touching(mask: bytearray, tokens) -> list[int]:
+    # Any character counts: in "1997-98" the date is "98", but the token is the whole word.
+    return [i for i, token in enumerate(tokens) if mask.find(1, token.start, token.end) >= 0]
 
 
 # ---------------------------------------------------------------- step 3: normalising
@@ -586,7 +633,7 @@ class Quantity:
     ``text``/``start``/``end`` are the amount itself (the IEER convention); a hedge in front
     of it ("more than") is ``qualifier``, at ``qualifier_start``–``qualifier_end``. ``parts``
     holds the spans of a range's two ends; ``per`` what a rate is counted per ("day");
-    ``dimension`` the kind of unit ("distance", "time", "age"); ``rule`` the kind rule that fired.
+    ``dimension`` the kind of unit ("distance", "weight", "age"); ``rule`` the kind rule that fired.
     """
 
     text: str
@@ -694,23 +741,14 @@ class KindRule:
 
 
 def _is_decade(a: _Amount) -> bool:
+    """Tens with an s ("50s", "'60s"): an age after "his" (a decade of the calendar is lessons.dates')."""
     return len(a.numbers) == 1 and bool(re.fullmatch(r"'?\d0s", a.numbers[0]))
 
 
-def _is_year(a: _Amount) -> bool:
-    if len(a.numbers) != 1 and not (a.reading.low and len(a.numbers) == 3):
-        return False
-    values = [a.reading.value] if a.reading.value is not None else [a.reading.low, a.reading.high]
-    written = [word for word in a.numbers if word[:1].isdigit()]
-    return bool(written) and all(re.fullmatch(r"\d{4}s?", word) for word in written) and all(
-        isinstance(value, int) and 1000 <= value <= 2100 for value in values) and (
-        a.numbers[0].endswith("s") or not (a.head and a.head.endswith("s") and a.head.lower() != "years"))
-
-
 def _is_age(a: _Amount) -> bool:
-    if a.hyphenated and a.hyphenated[2]:
-        return True  # 23-year-old
     before2, before, after = a.context
+    if a.hyphenated and a.hyphenated[2] or a.units and after == "old":
+        return True  # 23-year-old, 69 years old
     if _is_decade(a):
         return before2 in ("his", "her", "their", "my", "your", "our")  # "in his early 50s"
     value = a.reading.value
@@ -728,17 +766,11 @@ KIND_RULES: tuple[KindRule, ...] = (
     KindRule("percent per unit of time", "MEASURE", "0.9 percent per year",
              lambda a: "%" in a.tags and a.lex.rates.get(a.rate or "") == "time"),
     KindRule("percent", "PERCENT", "3.9 percent / 53 per cent / 5%", lambda a: "%" in a.tags),
-    KindRule("clock time", "TIME", "3 p.m. (a time of day: lessons.dates reads it)",
-             lambda a: a.dimension() == "clock"),
-    KindRule("age", "MEASURE", "23-year-old / Okello, 26, / aged 40", _is_age),
+    KindRule("age", "MEASURE", "23-year-old / 69 years old / Okello, 26, / aged 40", _is_age),
     KindRule("rate", "MEASURE", "four times a year / one a month", lambda a: a.rate is not None),
-    KindRule("time unit", "DURATION", "four months / 20 years (lessons.dates reads it)",
-             lambda a: a.dimension() == "time"),
     KindRule("multiplier", "NUMBER", "three times", lambda a: a.dimension() == "multiplier"),
     KindRule("unit", "MEASURE", "155 millimetre / 2 tablespoons / 40 mph", lambda a: bool(a.units)),
     KindRule("number-noun compound", "MEASURE", "5,000-meter / 14-story / 12-point", lambda a: bool(a.hyphenated)),
-    KindRule("year", "DATE", "in 2022 / the 1990s (lessons.dates reads it)", _is_year),
-    KindRule("decade", "DATE", "the early '60s (lessons.dates reads it)", _is_decade),
     KindRule("fraction", "NUMBER", "a fifth of Ukraine / half",
              lambda a: a.reading.value is not None and 0 < a.reading.value < 1 and not a.reading.vague),
     KindRule("nothing counted", "NUMBER", "grew by 12", lambda a: not (a.counted or a.reading.vague)),
@@ -753,7 +785,7 @@ def _unit_of(rule: KindRule, a: _Amount, dollar: str) -> str | None:
     if rule.name.startswith("percent"):
         return "%" if rule.kind == "PERCENT" else f"%/{a.rate}"
     if rule.name == "age":
-        return "years old"
+        return f"{' '.join(a.units).lower() or 'years'} old"
     if a.rate:
         return " ".join(a.units).lower() + f"/{a.rate}"  # "1,800 a day" -> "/day"
     if a.units:
@@ -781,8 +813,8 @@ def extract_quantities(text: str, grammar: str = GRAMMAR, currency: str | None =
     the ISO code a bare ``$`` stands for (``"CAD"`` for a Canadian story); without it the
     text decides (``lessons/wordlists/dollar_hints.txt``), and otherwise it is ``USD``.
 
-    >>> [(q.text, q.kind, q.value, q.qualifier) for q in extract_quantities("Talks lasted nearly 4½ hours.")]
-    [('4½ hours', 'DURATION', 4.5, 'nearly')]
+    >>> [(q.text, q.kind, q.value, q.qualifier) for q in extract_quantities("They walked nearly 4½ miles in 2022.")]
+    [('4½ miles', 'MEASURE', 4.5, 'nearly')]
     >>> [(q.text, q.unit) for q in extract_quantities("It closed at $17.85.", currency="CAD")]
     [('$17.85', 'CAD')]
     """
@@ -794,11 +826,13 @@ def _extract(text: str, grammar: str, currency: str | None) -> tuple[Quantity, .
     found: list[Quantity] = []
     lex = lexicon()
     text_dollar = currency or _dollar_hint(text, lex) or "USD"
+    times = _time_mask(text)
     for start, end, tokens in _wrapped_sentences(text):
         if not tokens or not lex.candidate.search(text, start, end):
             continue
         dollar = currency or _dollar_hint(text[start:end], lex) or text_dollar
-        for window in _windows(tokens, retag([(t.text, t.tag) for t in tokens], explain=True), grammar):
+        retagged = retag([(t.text, t.tag) for t in tokens], explain=True, times=_touching(times, tokens))
+        for window in _windows(tokens, retagged, grammar):
             found.extend(_quantities(text, window, dollar, lex))
     return tuple(found)
 
@@ -894,21 +928,12 @@ def _quantities(text: str, window: _Chunked, dollar: str, lex: Lexicon) -> list[
     found = []
     items = _top_level(window.tree)
     for position, (label, leaves, child) in enumerate(items):
-        if label == "DATE":
-            found.append(_date(text, window, leaves))
-        elif label == "QUANTITY":
+        if label == "QUANTITY":
             following = items[position + 1:position + 3]
             quantity = _quantity(text, window, _parts(child, leaves[0]), following, dollar, lex)
             if quantity:
                 found.append(quantity)
     return found
-
-
-def _date(text: str, window: _Chunked, leaves: list[int]) -> Quantity:
-    words = [window.tokens[index].text for index in leaves]
-    years = [int(word) for word in words if re.fullmatch(r"\d{4}", word)]
-    start, end = window.tokens[leaves[0]].start, window.tokens[leaves[-1]].end
-    return Quantity(text[start:end], start, end, window.tokens[leaves[0]].sentence, "DATE", years[0] if years else None, rule="day and month")
 
 
 def _head(tokens, thing: list[int]) -> str | None:
@@ -1089,10 +1114,10 @@ def _quantity(text, window: _Chunked, parts, following, dollar: str, lex: Lexico
         code = unit.removesuffix("/100")
         unit = dollar if code == "$" else code
         value, low, high = (_tidy(Fraction(n) / 100) if n is not None else None for n in (value, low, high))  # 99 cents
-    counted = a.counted if rule.kind not in ("DATE", "TIME") else None
     return Quantity(
         text=text[start:end], start=start, end=end, sentence=window.tokens[parts["AMOUNT"][-1]].sentence,
-        kind=rule.kind, value=value, unit=unit, counted=counted, counted_head=a.head if counted else None, qualifier=qualifier,
+        kind=rule.kind, value=value, unit=unit, counted=a.counted, counted_head=a.head if a.counted else None,
+        qualifier=qualifier,
         approximate=bool(sense and sense != "exact") or a.reading.vague, low=low, high=high,
         qualifier_start=q_start, qualifier_end=q_end, per=a.rate,
         dimension="age" if rule.name == "age" else a.dimension(), parts=ends, rule=rule.name)
@@ -1117,9 +1142,10 @@ def trace(sentence: str, grammar: str = GRAMMAR) -> str:
     '300' COUNT 300   (rule: count)
     """
     require_text(sentence, "trace")
-    tagged = [(t.text, t.tag) for tokens in tags_by_sentence(sentence) for t in tokens]
+    tagged, times = _tagged(sentence)
+    retagged = retag(tagged, explain=True, times=times)
     rows = [("word", "tagger", "ours", "rule")] + [
-        (word, penn, ours, rule) for (word, penn), (_, ours, rule) in zip(tagged, retag(tagged, explain=True))]
+        (word, penn, ours, rule) for (word, penn), (_, ours, rule) in zip(tagged, retagged)]
     widths = [max(len(row[column]) for row in rows) + 2 for column in range(3)]
     lines = ["".join(cell.ljust(width) for cell, width in zip(row[:3], widths)) + row[3] for row in rows]
     found = [f"{q.text!r} {q.kind} {q.amount}   (rule: {q.rule})" for q in extract_quantities(sentence, grammar)]
@@ -1130,7 +1156,7 @@ def ieer_found(quantities: list[Quantity]) -> list:
     """The quantities as :class:`lessons.evaluation.Found` spans in IEER's number kinds.
 
     COUNT and NUMBER are IEER's CARDINAL; a range is scored as its two ends (IEER marks
-    "$30 million" and "$40 million" apart); ORDINAL, DATE, TIME and DURATION are left out
+    "$30 million" and "$40 million" apart); ORDINAL is left out
     (ordinals are no IEER kind; dates and times are :mod:`lessons.dates`' job).
 
     >>> [(f.start, f.end, f.kind) for f in ieer_found(extract_quantities("Up from $30 million to $40 million."))]

@@ -49,6 +49,7 @@ class Lexicon:
     qualifiers: dict[tuple[str, ...], str]   # ("more", "than") -> "bound", longest first
     qualifier_starts: frozenset[str]
     units: dict[str, str]            # miles -> distance
+    time_units: frozenset[str]       # years, months: lessons.dates' list, for ages ("69 years old")
     glued_units: tuple[str, ...]
     rates: dict[str, str]            # day -> time, share -> other
     number_token: re.Pattern[str]
@@ -135,6 +136,7 @@ def _lexicon(generation: int) -> Lexicon:
         qualifier_starts=frozenset(phrase[0] for phrase in qualifiers),
         units={word.lower(): dimension for word, dimension in wordlists.mapping("units").items()},
         glued_units=glued_units,
+        time_units=frozenset(map(str.lower, wordlists.mapping("time_units"))),
         rates=wordlists.mapping("rate_words"),
         number_token=_number_token(currencies, suffixes, scales, glued_units),
         candidate=re.compile(rf"[\d{VULGAR}]|\b(?:{_alternatives(every_word)})\b", re.IGNORECASE),

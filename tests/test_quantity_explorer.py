@@ -19,7 +19,7 @@ def test_contract_parts(article):
     assert explorer.text_box.placeholder and explorer.text_box.description
     for box in explorer.kind_boxes.values():
         assert box.description in KINDS and box.tooltip
-    assert "15 of 17 quantities" in explorer.output.value  # the 2 durations have no checkbox yet
+    assert "13 of 13 quantities" in explorer.output.value
 
 
 def test_each_checkbox_changes_the_output():
@@ -29,7 +29,7 @@ def test_each_checkbox_changes_the_output():
         box.value = False
         assert explorer.output.value != before, kind
         assert f"<sub style=\"font-size:0.7em;font-weight:600;margin-left:2px\">{kind}</sub>" not in explorer.output.value
-    assert "kinds shown: none · 0 of 17" in explorer.output.value
+    assert "kinds shown: none · 0 of 13" in explorer.output.value
 
 
 def test_labels_are_shown_as_text_and_the_table_is_sorted_by_value():
@@ -47,14 +47,14 @@ def test_own_text_is_shown_escaped_and_clearing_it_returns_to_the_article():
     assert "&lt;b&gt;" in explorer.output.value and "<b>We" not in explorer.output.value
     assert "5,000,000,000" in explorer.output.value
     explorer.text_box.value = ""
-    assert "15 of 17 quantities" in explorer.output.value  # the 2 durations have no checkbox yet
+    assert "13 of 13 quantities" in explorer.output.value
 
 
 def test_load_switches_text_and_resets_the_boxes():
     explorer = QuantityExplorer()
-    explorer.kind_boxes["DATE"].value = False
+    explorer.kind_boxes["COUNT"].value = False
     explorer.text_box.value = "Three ships."
     explorer.load("In 2022 they fired 40 missiles.")
     assert all(box.value for box in explorer.kind_boxes.values()) and explorer.text_box.value == ""
-    assert "2 of 2 quantities" in explorer.output.value
+    assert "1 of 1 quantities" in explorer.output.value  # 2022 is a date (lessons.dates), no quantity
 

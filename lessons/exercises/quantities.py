@@ -179,7 +179,7 @@ register(Exercise(
         Mistake(lambda answer, expected: not isinstance(answer, str),
                 "Is your answer the sentence itself, as a string in quotes?"),
         Mistake(lambda answer, expected: set(_kinds_in(answer)) - set(expected),
-                "Does your sentence also have a date, an ordinal or a measure? Which extra kind did the helper find?"),
+                "Does your sentence also have an ordinal, a measure or a bare number? Which extra kind did the helper find?"),
         Mistake(lambda answer, expected: len(_kinds_in(answer)) < len(expected),
                 "Which of MONEY, PERCENT and COUNT is missing? Print [q.kind for q in extract_quantities(...)]."),
     ],
