@@ -140,13 +140,13 @@ def _folded(name: str, generation: int) -> dict[str, str]:
 
 
 def _counted() -> str:
-    """A plural noun, maybe after "more" or "new": what a count counts ("troops", "new homes", "people").
+    """A plural noun, maybe after "more" or "new", or a unit: what an amount counts ("troops", "people", "km").
 
     Words ending in -s from ``time_year_nouns`` ("elections", "was") are left out: they follow years.
     The -s must follow a letter other than s, u or i, so "less", "thus" and "crisis" are no plurals.
     """
     year_words = _alternatives(wordlists.words("time_year_nouns"))
-    plurals = _alternatives(wordlists.words("time_plurals"))
+    plurals = _alternatives(wordlists.words("time_plurals") | wordlists.mapping("units").keys())
     return (rf"(?:(?:more|new|other|extra|additional|further|fewer)\s+)?(?!(?i:{year_words})(?![\w'’-]))"
             rf"(?:{plurals}|[a-z][a-z-]*[^\W\dsui]s)(?![\w'’-])")
 
@@ -169,7 +169,7 @@ def _pieces() -> dict[str, str]:
         "CLOCKWORD": rf"(?i:{_alternatives(word for word, value in of_day.items() if value.startswith('T'))})",
         "UNIT": rf"(?i:{_alternatives(units)})",
         "UNIT1": rf"(?i:{_alternatives(word for word in units if not word.endswith(('s', 'ies')))})",
-        "NUMBER": rf"(?:\d+(?:[.,]\d+)*[½¼¾]?|[½¼¾]|{number_word}(?:[\s-]+and[\s-]+a[\s-]+half)?)",
+        "NUMBER": rf"(?:\d+(?:[.,]\d+)*(?:[½¼¾]|\s[13]/[24])?|[½¼¾]|{number_word}(?:[\s-]+and[\s-]+a[\s-]+half)?)",
         "HOLIDAY": _alternatives(wordlists.words("time_holidays")),
         "ZONE": _alternatives(wordlists.words("time_zones")),
         "RELATIVE": rf"(?i:{_alternatives(wordlists.words('time_relative'))})",
@@ -368,8 +368,15 @@ def _clock(match: re.Match, reference: datetime.date | None) -> tuple[str, str]:
     return f"T{hour:02d}:{minute:02d}", ""
 
 
+def _clock24(match: re.Match, reference: datetime.date | None) -> tuple[str, str]:
+    return f"T{int(match['hour']):02d}:{match['minute']}", ""
+
+
 def _clock_word(match: re.Match, reference: datetime.date | None) -> tuple[str, str]:
     return _lookup("time_of_day", match[0]), ""
+
+
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, " 1/2": 0.5, " 1/4": 0.25, " 3/4": 0.75}  # "4½", "2 1/2"
 
 
 def _number(word: str) -> float | None:
@@ -377,8 +384,8 @@ def _number(word: str) -> float | None:
     word = word.casefold().replace("\n", " ")
     half = 0.5 if re.search(r"and[\s-]+a[\s-]+half$", word) else 0.0
     word = re.sub(r"[\s-]+and[\s-]+a[\s-]+half$", "", word)
-    fraction = {"½": 0.5, "¼": 0.25, "¾": 0.75}.get(word[-1:], 0.0)
-    word = word.rstrip("½¼¾")
+    fraction = next((part for ending, part in _FRACTIONS.items() if word.endswith(ending)), 0.0)
+    word = re.sub(r"(?:[½¼¾]|\s[13]/[24])$", "", word)
     if not word:
         return fraction
     if word[0].isdigit():
@@ -561,7 +568,7 @@ _PRE = r"(?<![\w-])(?:(?P<position>{POSITION})[\s-]+)?(?:(?P<shift>{SHIFT})\s+)?
 _DURATION = r"(?P<number>{NUMBER})[\s-]+(?P<unit>{UNIT})"
 _YEAR = (r"(?:(?<![\w-])(?P<position>{POSITION})[\s-]+)?(?<![\w$£€.,:/#°])"
          r"(?P<span>(?P<digits>{YEAR})(?:\s?(?P<era>B\.C\.|BC|A\.D\.|AD)(?!\w))?)"
-         r"(?![\w%°]|[.,:]\d|\s?(?i:percent|per cent))")
+         r"(?![\w%°]|[.,:]\d|-[a-z]|\s?(?i:percent|per cent))")  # "a 2000-page report": a measure
 
 RULES: tuple[TimeRule, ...] = (
     TimeRule("ISO date", "DATE", r"(?<![\w-])\d{4}-[01]\d-[0-3]\d(?![\w-])", "2023-03-20",
@@ -615,6 +622,11 @@ RULES: tuple[TimeRule, ...] = (
              r"(?<![\w:.])(?P<span>(?P<hour>\d{1,2})(?:[:.](?P<minute>\d\d))?\s?"
              r"(?P<ampm>[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)(?:\s+(?:{ZONE})\b)?)",
              "8 p.m. ET", "hours (and minutes) with a.m. or p.m., and a time zone if one follows", _clock),
+    TimeRule("24-hour clock", "TIME",
+             r"(?<!\w)(?P<cue>(?i:at|by|until|till|from|before|after|around|since))\s+"
+             r"(?P<span>(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?:\s+(?:{ZONE})\b)?)(?![\w:]|[.,]\d)",
+             "at 21:30", "hours and minutes with no a.m. or p.m. after at, by, until...: a clock time from "
+             "0:00 to 23:59 (without such a word, '2:05' may be a race time or a score)", _clock24),
     TimeRule("named time", "TIME", r"(?<!\w)(?:{CLOCKWORD})(?!\w)", "noon",
              "a time of day with a name (time_of_day entries with a clock time)", _clock_word),
     TimeRule("race time", "DURATION", r"(?<![\w:.])\d{1,2}:\d\d(?:[:.]\d\d)?\.\d+(?:\s+seconds)?(?![\w:])", "4:07.13",
@@ -662,7 +674,8 @@ RULES: tuple[TimeRule, ...] = (
              "before a plural noun ('in 2000 troops were sent')", _year_value),
     TimeRule("year", "DATE", _YEAR + r"(?!\s+{COUNTED})", "mid-1998",
              "four digits from 1600 to 2099 with nothing that makes them an amount ('mid' stays beside); "
-             "not before a plural noun, which makes them a count ('2000 troops'), unless the noun "
+             "not before a plural noun or a unit, which makes them an amount ('2000 troops', '2000 km', "
+             "'a 2000-page report'), unless the noun "
              "belongs to a year ('the 2022 elections', time_year_nouns)", _year_value),
     TimeRule("relative unit", "DATE",
              r"(?<!\w)(?:(?P<pre>{POSITION})\s+)?(?<!\w)(?P<span>(?P<shift>{SHIFT})\s+"

@@ -244,7 +244,8 @@ def test_a_holiday_is_the_nearest_one():
 
 @pytest.mark.parametrize("text", [
     "They sent 2000 troops.", "About 2000 people came.", "It hired 1,500 workers.", "the 2000 people",
-    "1800 new homes were built", "a force of 1900 men",
+    "1800 new homes were built", "a force of 1900 men", "They ran 2000 km.", "a 2000-page report",
+    "a 1600-metre race",
 ])
 def test_four_digits_before_a_plural_noun_are_a_count(text):
     assert values(text) == []
@@ -304,3 +305,24 @@ def test_a_text_over_the_limit_names_the_function_called(function):
     call = extract_times if function == "extract_times" else lessons.quantities.extract_quantities
     with pytest.raises(ValueError, match=rf"^{function}\(\) reads at most 5,000,000 characters.*Split it"):
         call("x" * (MAX_CHARACTERS + 1))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("on Sept 11, 2001", [("Sept 11, 2001", "DATE", "2001-09-11")]), ("by Dec 25", [("Dec 25", "DATE", "2022-12-25")]),
+    ("in Jan", [("Jan", "DATE", "2023-01")]),
+    ("Jan Smith and Lee Jun met.", []),  # without a day or a cue, Jan and Jun are names
+])
+def test_month_abbreviations_without_a_full_stop(text, found):
+    assert values(text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("at 21:30", [("21:30", "TIME", "T21:30")]), ("by 9:05 GMT", [("9:05 GMT", "TIME", "T09:05")]),
+    ("He won in 2:05.", []), ("at 24:10", []), ("at 1:05:30", []),  # a race time, not a clock
+])
+def test_a_24_hour_clock_needs_a_word_like_at(text, found):
+    assert values(text) == found
+
+
+def test_a_fraction_written_with_a_slash_is_part_of_a_length():
+    assert values("for 2 1/2 hours") == [("2 1/2 hours", "DURATION", "PT2.5H")]
