@@ -140,14 +140,14 @@ def _folded(name: str, generation: int) -> dict[str, str]:
 
 
 def _counted() -> str:
-    """A plural noun, maybe after "more" or "new", or a unit: what an amount counts ("troops", "people", "km").
+    """A plural noun, maybe after "more", "new" or a name, or a unit: what an amount counts ("US troops", "km").
 
     Words ending in -s from ``time_year_nouns`` ("elections", "was") are left out: they follow years.
     The -s must follow a letter other than s, u or i, so "less", "thus" and "crisis" are no plurals.
     """
     year_words = _alternatives(wordlists.words("time_year_nouns"))
     plurals = _alternatives(wordlists.words("time_plurals") | wordlists.mapping("units").keys())
-    return (rf"(?:(?:more|new|other|extra|additional|further|fewer)\s+)?(?!(?i:{year_words})(?![\w'’-]))"
+    return (rf"(?:(?:more|new|other|extra|additional|further|fewer|[A-Z][A-Za-z.]*)\s+)?(?!(?i:{year_words})(?![\w'’-]))"
             rf"(?:{plurals}|[a-z][a-z-]*[^\W\dsui]s)(?![\w'’-])")
 
 
@@ -176,6 +176,8 @@ def _pieces() -> dict[str, str]:
         "YEAR": r"(?:1[6-9]|20)\d\d",
         "YEARCUE": rf"(?i:{_alternatives(wordlists.words('time_year_cues'))})",
         "COUNTED": _counted(),
+        # a lookbehind each, as they must be of fixed width: "Flight 1800" is no year
+        "NOTNUMBERED": "".join(f"(?<!{re.escape(word)} )" for word in sorted(wordlists.words("time_numbered"))),
         "NTH": r"(?:st|nd|rd|th)",
     }
 
@@ -567,7 +569,7 @@ def _anaphoric(match: re.Match, reference: datetime.date | None) -> tuple[str, s
 _PRE = r"(?<![\w-])(?:(?P<position>{POSITION})[\s-]+)?(?:(?P<shift>{SHIFT})\s+)?"
 _DURATION = r"(?P<number>{NUMBER})[\s-]+(?P<unit>{UNIT})"
 _YEAR = (r"(?:(?<![\w-])(?P<position>{POSITION})[\s-]+)?(?<![\w$£€.,:/#°])"
-         r"(?P<span>(?P<digits>{YEAR})(?:\s?(?P<era>B\.C\.|BC|A\.D\.|AD)(?!\w))?)"
+         r"{NOTNUMBERED}(?P<span>(?P<digits>{YEAR})(?:\s?(?P<era>B\.C\.|BC|A\.D\.|AD)(?!\w))?)"
          r"(?![\w%°]|[.,:]\d|-[a-z]|\s?(?i:percent|per cent))")  # "a 2000-page report": a measure
 
 RULES: tuple[TimeRule, ...] = (
@@ -673,7 +675,8 @@ RULES: tuple[TimeRule, ...] = (
              "four digits from 1600 to 2099 after in, since, by, until... (time_year_cues): a year even "
              "before a plural noun ('in 2000 troops were sent')", _year_value),
     TimeRule("year", "DATE", _YEAR + r"(?!\s+{COUNTED})", "mid-1998",
-             "four digits from 1600 to 2099 with nothing that makes them an amount ('mid' stays beside); "
+             "four digits from 1600 to 2099 with nothing that makes them an amount or a number "
+             "('Flight 1800', time_numbered); 'mid' stays beside; "
              "not before a plural noun or a unit, which makes them an amount ('2000 troops', '2000 km', "
              "'a 2000-page report'), unless the noun "
              "belongs to a year ('the 2022 elections', time_year_nouns)", _year_value),

@@ -245,7 +245,8 @@ def test_a_holiday_is_the_nearest_one():
 @pytest.mark.parametrize("text", [
     "They sent 2000 troops.", "About 2000 people came.", "It hired 1,500 workers.", "the 2000 people",
     "1800 new homes were built", "a force of 1900 men", "They ran 2000 km.", "a 2000-page report",
-    "a 1600-metre race",
+    "a 1600-metre race", "They sent 2000 US troops.", "Flight 1800 landed in Room 2001.",
+    "Resolution 1973 passed.",
 ])
 def test_four_digits_before_a_plural_noun_are_a_count(text):
     assert values(text) == []
@@ -255,6 +256,7 @@ def test_four_digits_before_a_plural_noun_are_a_count(text):
     ("in 2022", "2022"), ("the 2022 elections", "2022"), ("2022's best", "2022"), ("since 1998 prices rose", "1998"),
     ("by 2030", "2030"), ("the 2022-23 season", "2022"), ("in 2000 troops were sent", "2000"),
     ("2022 was hard", "2022"), ("the 1998 Winter Olympics", "1998"), ("in early 2000 people", "2000"),
+    ("the 2015 Paris attacks", "2015"), ("the 2008 Lehman Brothers collapse", "2008"),
 ])
 def test_a_year_needs_clear_evidence_before_a_plural_noun(text, year):
     assert values(text)[0] == (year, "DATE", year)
