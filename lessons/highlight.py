@@ -121,6 +121,39 @@ def legend(colours: dict[str, str], descriptions: dict[str, str] | None = None) 
     return f'<div class="lessons-legend" style="margin:4px 0">{entries}</div>'
 
 
+def sentence_number(index: int) -> int:
+    """The number a reader sees for the sentence at ``index``: sentences are counted from 1.
+
+    Offsets and ``Sentence.index`` stay 0-based, as Python counts; every display adds 1 here.
+
+    >>> sentence_number(0)
+    1
+    """
+    return index + 1
+
+
+def plural(number: int, noun: str, nouns: str | None = None) -> str:
+    """``number`` and ``noun``, plural when it should be.
+
+    >>> plural(1, "sentence"), plural(2, "quantity", "quantities")
+    ('1 sentence', '2 quantities')
+    """
+    return f"{number:,} {noun if number == 1 else nouns or noun + 's'}"
+
+
+def kind_legend(names: Iterable[str]) -> str:
+    """A legend for kinds from :mod:`lessons.kinds`: each kind's colour, label and plain-words description.
+
+    >>> "an amount of money" in kind_legend(["MONEY"])
+    True
+    """
+    from lessons.kinds import kind
+
+    found = [kind(name) for name in names]
+    return legend({found_kind.name: found_kind.colour for found_kind in found},
+                  {found_kind.name: f"({found_kind.label}): {found_kind.description}" for found_kind in found})
+
+
 def _cell_style(cell: object) -> str:
     # JupyterLab right-aligns every table cell, which makes words hard to read; only numbers
     # line up on the right. Explicit padding keeps columns apart inside a widget, too.
@@ -129,9 +162,9 @@ def _cell_style(cell: object) -> str:
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """A plain HTML table with every cell escaped.
+    """The HTML of a :class:`Table`, every cell escaped: words aligned left, numbers right.
 
-    Words are aligned left and numbers right.
+    Views build a :class:`Table`; this is how it shows in a page or a notebook.
 
     >>> table(["word", "count"], [("<b>", 2)])
     '<table ...><th style="text-align:left...">word</th>...<td style="text-align:left...">&lt;b&gt;</td><td style="text-align:right...">2</td></tr></tbody></table>'
@@ -159,6 +192,11 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[object, ...], ...]
 
+    def __post_init__(self) -> None:
+        # Lists are welcome; stored as tuples, so a table stays the same once made.
+        object.__setattr__(self, "header", tuple(self.header))
+        object.__setattr__(self, "rows", tuple(tuple(row) for row in self.rows))
+
     def __repr__(self) -> str:
         lines = [tuple(map(str, self.header))] + [tuple(map(str, row)) for row in self.rows]
         widths = [max(len(line[column]) for line in lines) for column in range(len(self.header))]
@@ -168,6 +206,10 @@ class Table:
 
     def _repr_html_(self) -> str:
         return table(self.header, self.rows)
+
+    def html(self) -> str:
+        """The table as escaped HTML, to put inside a page or an explorer's output."""
+        return self._repr_html_()
 
 
 def figure(png: bytes, alt: str, caption_text: str) -> str:
