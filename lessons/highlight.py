@@ -67,6 +67,18 @@ def highlight(text: str, spans: Sequence[Span], colours: dict[str, str] | None =
     return f'<div class="lessons-text" style="{TEXT_STYLE}">{"".join(parts)}</div>'
 
 
+def within(spans: Sequence[Span], start: int, end: int) -> list[Span]:
+    """The spans inside ``text[start:end]``, with offsets counted from ``start``: to highlight one sentence.
+
+    Give each span its own tooltip first, so the tooltip keeps the offsets into the whole text.
+
+    >>> within([Span(0, 2, "A", "x"), Span(10, 12, "B", "y")], 8, 20)
+    [Span(start=2, end=4, label='B', tooltip='y')]
+    """
+    return [Span(span.start - start, span.end - start, span.label, span.tooltip)
+            for span in spans if start <= span.start and span.end <= end]
+
+
 def chips(items: Sequence[tuple[str, str]], colour: str = PALETTE[1],
           colours: Sequence[str] | None = None) -> str:
     """A row of chips, one per ``(text, caption)`` pair: e.g. a token and its offsets.

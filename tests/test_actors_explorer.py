@@ -104,5 +104,5 @@ def test_charts_draw_and_have_text_alternatives(article):
     assert "Xi Jinping – Vladimir Putin" in plots.describe_network(graph, min_mentions=3)
     ax = plots.timeline(actors, sentence_count=50, top=4)
     assert [label.get_text() for label in ax.get_yticklabels()][-1] == "Xi Jinping (person)"
-    assert plots.describe_timeline(actors, top=1).startswith("Xi Jinping (PERSON): sentences 0–")
+    assert plots.describe_timeline(actors, top=1).startswith("Xi Jinping (person): sentences 1–")  # counted from 1
     assert plots.describe_mention_counts([]) == "No actors found."

@@ -6,7 +6,7 @@ import re
 
 import ipywidgets as widgets
 
-from lessons.quantities import KINDS
+from lessons.kinds import QUANTITY_KINDS, TIME_KINDS
 from lessons.widgets.quantities import QuantityExplorer
 
 
@@ -18,7 +18,7 @@ def test_contract_parts(article):
     assert isinstance(explorer.text_box, widgets.Textarea) and not explorer.text_box.continuous_update
     assert explorer.text_box.placeholder and explorer.text_box.description
     for box in explorer.kind_boxes.values():
-        assert box.description in KINDS and box.tooltip
+        assert box.description in {**QUANTITY_KINDS, **TIME_KINDS} and box.tooltip
     assert "17 of 17 quantities" in explorer.output.value
 
 

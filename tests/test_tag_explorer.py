@@ -61,7 +61,7 @@ def test_a_sentence_shows_only_its_tokens_with_tags_written_and_coloured(explore
     assert "Xi<sub" in explorer.output.value and sentence.text.split()[0] in explorer.output.value
     # colour and written tag together; the legend names each colour
     assert f"border-bottom:3px solid {UNIVERSAL_COLOURS['NOUN']}" in explorer.output.value
-    assert ">NOUN</sub>" in explorer.output.value and "<b>NOUN</b> noun" in explorer.output.value
+    assert ">NOUN</sub>" in explorer.output.value and "<b>NOUN</b> (noun): a person" in explorer.output.value
     explorer.tagset_picker.value = "penn"
     assert ">NNP</sub>" in explorer.output.value and ">NOUN</sub>" not in explorer.output.value
 

@@ -138,7 +138,8 @@ def network(graph, ax=None, ties: int = TIES_SHOWN, min_mentions: int = 1, seed:
 
     ax = axes(ax, figure, (9, 7))
     shown = strongest_ties(graph, ties, min_mentions)
-    positions = nx.kamada_kawai_layout(shown) if shown.number_of_nodes() > 2 else nx.spring_layout(shown, seed=seed)
+    positions = nx.spring_layout(shown, seed=seed, weight="weight", iterations=200,
+                                 k=1.5 / max(1, shown.number_of_nodes()) ** 0.5)
     weights = [data["weight"] for _, _, data in shown.edges(data=True)]
     heaviest = max(weights, default=1)
     nx.draw_networkx_edges(shown, positions, ax=ax, width=[1 + 5 * weight / heaviest for weight in weights],
