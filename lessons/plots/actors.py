@@ -128,7 +128,21 @@ def describe_network(graph, ties: int = TIES_SHOWN, min_mentions: int = 1, top: 
             f"Strongest: {strongest}.")
 
 
-def network(graph, ax=None, ties: int = TIES_SHOWN, min_mentions: int = 1, seed: int = 4, figure=None):
+def ring(shown) -> dict[str, tuple[float, float]]:
+    """Where to draw each actor: on a circle, each group of tied actors together, the most mentioned first.
+
+    On a circle no two actors overlap however the ties run, and every tie is a visible chord.
+    """
+    import networkx as nx
+
+    order = []
+    for group in sorted(nx.connected_components(shown), key=lambda group: (-len(group), min(group))):
+        first = max(group, key=lambda node: (shown.nodes[node]["mentions"], node))
+        order += nx.dfs_preorder_nodes(shown.subgraph(group), first)
+    return {node: tuple(point) for node, point in nx.circular_layout(order).items()}
+
+
+def network(graph, ax=None, ties: int = TIES_SHOWN, min_mentions: int = 1, figure=None):
     """Draw the network's ``ties`` strongest ties: node shape and colour by kind, size by mentions, width by weight.
 
     Two actors are tied when one sentence mentions both; a tie's weight is how many
@@ -138,8 +152,7 @@ def network(graph, ax=None, ties: int = TIES_SHOWN, min_mentions: int = 1, seed:
 
     ax = axes(ax, figure, (9, 7))
     shown = strongest_ties(graph, ties, min_mentions)
-    positions = nx.spring_layout(shown, seed=seed, weight="weight", iterations=200,
-                                 k=1.5 / max(1, shown.number_of_nodes()) ** 0.5)
+    positions = ring(shown)
     weights = [data["weight"] for _, _, data in shown.edges(data=True)]
     heaviest = max(weights, default=1)
     nx.draw_networkx_edges(shown, positions, ax=ax, width=[1 + 5 * weight / heaviest for weight in weights],
@@ -150,15 +163,20 @@ def network(graph, ax=None, ties: int = TIES_SHOWN, min_mentions: int = 1, seed:
             nx.draw_networkx_nodes(shown, positions, nodelist=nodes, ax=ax, node_shape=found.marker,
                                    node_color=found.colour, edgecolors="black", label=found.label,
                                    node_size=[120 + 40 * shown.nodes[node]["mentions"] for node in nodes])
-    labels = nx.draw_networkx_labels(shown, positions, ax=ax, font_size=9, verticalalignment="bottom",
-                                     bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1})
-    for text in labels.values():
-        text.set_clip_on(False)  # constrained layout then makes room for labels at the edge
+    for node, (x, y) in positions.items():
+        # Outside the ring, pointing away from it: a label never covers a node or another label.
+        # clip_on=False: a very long name may pass the axes' edge; the layout then makes room for it in the figure.
+        ax.text(1.12 * x, 1.12 * y, node, fontsize=9, clip_on=False,
+                ha="left" if x > 0.2 else "right" if x < -0.2 else "center",
+                va="bottom" if y > 0.2 else "top" if y < -0.2 else "center")
     ax.set_title(f"Who appears with whom: the {plural(shown.number_of_edges(), 'strongest tie', 'strongest ties')} "
                  f"of {graph.number_of_edges()}\n(wider line = more sentences that mention both)", fontsize=10)
     if shown.number_of_nodes():
-        ax.legend(scatterpoints=1, markerscale=0.6, loc="upper left", bbox_to_anchor=(1, 1), title="kind")
-    ax.margins(0.12)
+        ax.legend(scatterpoints=1, markerscale=0.6, loc="upper center", bbox_to_anchor=(0.5, 0),
+                  ncol=len(ACTOR_KINDS), title="kind")
+    # Room around the ring for the longest names, so labels stay clear of the title and the legend.
+    ax.set_xlim(-1.9, 1.9)
+    ax.set_ylim(-1.3, 1.3)
     ax.axis("off")
     fit(ax)
     return ax

@@ -10,7 +10,7 @@ figures as a table. Colours and markers come from :mod:`lessons.kinds`.
 >>> from lessons.quantities import extract_quantities
 >>> chart = quantity_chart(extract_quantities("They repelled 69 attacks and got $350m."))
 >>> [ax.get_xlabel().split(",")[0] for ax in chart.axes]
-['money in USD', 'how many (of what each label says)']
+['money in USD', 'how many of each thing']
 >>> [label.get_text() for ax in chart.axes for label in ax.get_yticklabels()]
 ['$350m', '69 attacks']
 """
@@ -26,7 +26,7 @@ from lessons.quantities import Quantity, sort_key
 CHARTED_KINDS = ("MONEY", "COUNT")
 # Number words that are nouns themselves: "millions of people", not "millions people".
 NOUN_NUMBERS = ("dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions", "trillions")
-LOG_SCALE = "log scale: each step is 10× the last"
+COUNTS = "how many of each thing"
 
 
 def charted(quantities: Sequence[Quantity], kinds: Sequence[str] = CHARTED_KINDS) -> list[Quantity]:
@@ -56,7 +56,7 @@ def unit_of(quantity: Quantity) -> str:
     if quantity.kind == "MONEY":
         return f"money in {quantity.unit}" if quantity.unit else "money (currency not named)"
     if quantity.kind == "COUNT":
-        return "how many (of what each label says)"
+        return COUNTS
     if quantity.kind == "PERCENT":
         return "percent"
     return quantity.unit or kind(quantity.kind).label
@@ -67,7 +67,7 @@ def panels(quantities: Sequence[Quantity], kinds: Sequence[str] = CHARTED_KINDS)
 
     >>> from lessons.quantities import extract_quantities
     >>> list(panels(extract_quantities("It cost $5m and €2m for 3 bridges.")))
-    ['money in EUR', 'money in USD', 'how many (of what each label says)']
+    ['money in EUR', 'money in USD', 'how many of each thing']
     """
     grouped: dict[str, list[Quantity]] = {}
     for quantity in sorted(charted(quantities, kinds), key=lambda q: (q.kind != "MONEY", q.kind)):
@@ -88,7 +88,8 @@ def _draw_panel(ax, shown: list[Quantity], unit: str) -> None:
     ax.set_yticks(range(len(shown)), [label(q) for q in shown])
     ax.set_ylim(-0.6, len(shown) - 0.4)
     ax.set_xscale("log")
-    ax.set_xlabel(f"{unit}, {LOG_SCALE}")
+    ax.set_title(unit, loc="left", fontsize=10, fontweight="bold")
+    ax.set_xlabel(f"{unit}, log scale")
     ax.grid(axis="x", which="major", alpha=0.3)
     ax.spines[["top", "right"]].set_visible(False)
 
@@ -113,7 +114,8 @@ def quantity_chart(quantities: Sequence[Quantity], kinds: Sequence[str] = CHARTE
     for ax, (unit, shown) in zip(figure.subplots(len(grouped), 1, height_ratios=heights, squeeze=False)[:, 0],
                                  grouped.items()):
         _draw_panel(ax, shown, unit)
-    figure.suptitle("Amounts in the text, one panel a unit (a line is a vague low–high range)", fontsize=11)
+    figure.suptitle("Amounts in the text, one panel a unit\n(log scales: each step is 10× the last; "
+                    "a line is a vague low–high range)", fontsize=10)
     if figure.get_layout_engine() is None:
         figure.tight_layout()
     return figure
@@ -124,7 +126,7 @@ def describe_quantities(quantities: Sequence[Quantity], kinds: Sequence[str] = C
 
     >>> from lessons.quantities import extract_quantities
     >>> describe_quantities(extract_quantities("They repelled 69 attacks and got $350m."))
-    'money in USD: $350m = 350,000,000. how many (of what each label says): 69 attacks = 69.'
+    'money in USD: $350m = 350,000,000. how many of each thing: 69 attacks = 69.'
     """
     parts = [f"{unit}: " + "; ".join(f"{label(q)} = {q.amount.removesuffix(' ' + (q.unit or ''))}" for q in shown)
              + "." for unit, shown in panels(quantities, kinds).items()]
@@ -137,7 +139,7 @@ def facts_table(quantities: Sequence[Quantity], kinds: Sequence[str] = CHARTED_K
     >>> from lessons.quantities import extract_quantities
     >>> facts_table(extract_quantities("They repelled 69 attacks."))
     quantity    kind   unit                                counted  value  characters
-    69 attacks  count  how many (of what each label says)  attacks  69     14–16
+    69 attacks  count  how many of each thing  attacks  69     14–16
     """
     return Table(("quantity", "kind", "unit", "counted", "value", "characters"),
                  [(label(q), kind(q.kind).label, unit, q.counted or "", q.amount, f"{q.start}–{q.end}")

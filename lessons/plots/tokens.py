@@ -44,6 +44,7 @@ def frequency_chart(counts: Sequence[WordCount], top: int = 15, title: str = "Mo
     ax.set_yticks(range(len(shown)), words)
     ax.invert_yaxis()
     ax.bar_label(bars, padding=2)
+    ax.margins(x=0.1)  # room for the longest bar's label inside the axes
     ax.set_xlabel("times it occurs in the text")
     ax.set_title(title if shown else f"{title}: the text has no words")
     ax.spines[["top", "right"]].set_visible(False)
