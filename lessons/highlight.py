@@ -18,7 +18,12 @@ from dataclasses import dataclass
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour vision.
 PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
-LIGHT = {colour: colour + "40" for colour in PALETTE}  # the same colours at 25% opacity, for backgrounds
+
+
+def light(colour: str) -> str:
+    """``colour`` at 25% opacity, for a background that keeps dark text readable: ``light("#332288") == "#33228840"``."""
+    return colour + "40" if len(colour) == 7 and colour.startswith("#") else colour
+
 
 TEXT_STYLE = "line-height:2.1;font-family:system-ui,sans-serif;font-size:0.95rem;white-space:pre-wrap"
 
@@ -45,7 +50,7 @@ def colours_for(labels: Iterable[str]) -> dict[str, str]:
 def _mark(text: str, span: Span, colour: str) -> str:
     tooltip = html.escape(span.tooltip or f"{span.label}: characters {span.start}–{span.end}", quote=True)
     return (
-        f'<mark title="{tooltip}" style="background:{LIGHT.get(colour, colour)};'
+        f'<mark title="{tooltip}" style="background:{light(colour)};'
         f'border-bottom:3px solid {colour};padding:1px 2px;border-radius:3px">'
         f"{html.escape(text[span.start:span.end])}"
         f'<sub style="font-size:0.7em;font-weight:600;margin-left:2px">{html.escape(span.label)}</sub></mark>'
@@ -92,7 +97,7 @@ def chips(items: Sequence[tuple[str, str]], colour: str = PALETTE[1],
     colours = colours or [colour] * len(items)
     rendered = "".join(
         f'<span style="display:inline-block;margin:3px;padding:2px 6px;border:1px solid {chip_colour};'
-        f'background:{LIGHT.get(chip_colour, chip_colour)};border-radius:4px;'
+        f'background:{light(chip_colour)};border-radius:4px;'
         f'font-family:ui-monospace,monospace;white-space:pre">{html.escape(text)}'
         f'<small style="display:block;font-size:0.7em;color:#333">{html.escape(caption)}</small></span>'
         for (text, caption), chip_colour in zip(items, colours)

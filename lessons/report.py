@@ -17,17 +17,14 @@ from __future__ import annotations
 import csv
 import io
 import sys
-from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from time import monotonic
-from typing import Any, TextIO
+from typing import TextIO
 
 from lessons.article import load_article
 from lessons.highlight import figure, page, section
-from lessons.views import (ArticleReport, analyse, actor_table, highlighted_article, link_table, mention_table,
-                           quantity_summary_table, quantity_table, quote_table, readable, readable_table, summary,
-                           title)
+from lessons.views import (ArticleReport, actor_table, analyse, highlighted_article, link_table, mention_table,
+                           quantity_summary_table, quantity_table, quote_table, readable_table, summary, title)
 
 LONG_TEXT = 20_000  # characters; from this length on, the steps are shown on stderr
 TOP_LINKS = 15

@@ -90,7 +90,9 @@ def quantity_table(report: ArticleReport) -> Table:
 def quantity_summary_table(report: ArticleReport) -> Table:
     """The quantities in five short columns, narrow enough for a page (long cells wrap)."""
     return Table(("quantity", "kind", "amount", "what it counts", "sentence"), [
-        (q.text, kind(q.kind).label, q.amount, q.counted or "", sentence_number(q.sentence))
+        # A year is not an amount: 2021, not "2,021".
+        (q.text, kind(q.kind).label, q.text if kind(q.kind).family == "time" else q.amount, q.counted or "",
+         sentence_number(q.sentence))
         for q in report.quantities])
 
 

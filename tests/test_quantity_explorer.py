@@ -58,3 +58,16 @@ def test_load_switches_text_and_resets_the_boxes():
     assert all(box.value for box in explorer.kind_boxes.values()) and explorer.text_box.value == ""
     assert "2 of 2 quantities" in explorer.output.value
 
+
+
+def test_a_sentence_shows_only_its_quantities(article):
+    import lessons
+
+    explorer = QuantityExplorer(one_sentence=True)
+    assert "sentence 1 of 50" in explorer.output.value
+    money = next(q for q in lessons.extract_quantities(article.text) if q.kind == "MONEY")
+    explorer.sentence_picker.value = money.sentence
+    html = explorer.output.value
+    assert f"sentence {money.sentence + 1} of 50" in html and html.count("<mark") >= 1
+    assert ">MONEY</sub>" in html and f"sentence {money.sentence + 1})" in html  # tooltips count from 1 too
+    assert "69 attacks" not in html

@@ -80,6 +80,7 @@ def mention_counts(actors: list[Actor], ax=None, top: int = 15, figure=None):
     ax.barh(labels, names, color=colours, edgecolor="black")
     ax.barh(labels, described, left=names, color="white", edgecolor=colours, hatch=DESCRIPTION_HATCH)
     ax.set_xlabel("mentions")
+    ax.xaxis.get_major_locator().set_params(integer=True)  # mentions are whole numbers
     ax.set_title("Mentions per actor" if rows else "No actors found")
     kinds_shown = [kind for kind in ACTOR_KINDS if kind in {row[1] for row in rows}]
     handles = _kind_handles(kinds_shown) + [

@@ -112,7 +112,8 @@ def token_options(tokens: list[TaggedToken], sentence: int, search: str = "") ->
     """
     found = [(index, token) for index, token in enumerate(tokens)
              if (sentence == ALL_SENTENCES or token.sentence == sentence) and search.casefold() in token.text.casefold()]
-    first = f"(pick a token: {len(found)} match “{search}”)" if search else f"(pick a token: {len(found)} here)"
+    first = f"(pick a token: {len(found)} match “{search}”" if search else f"(pick a token: {len(found)} here"
+    first += f"; the first {MOST_TOKENS_LISTED} listed, type in Find token)" if len(found) > MOST_TOKENS_LISTED else ")"
     return [(first, NO_TOKEN)] + [
         (f"{token.text} ({token.tag}), sentence {sentence_number(token.sentence)}, at {token.start}", index)
         for index, token in found[:MOST_TOKENS_LISTED]]
