@@ -148,4 +148,4 @@ def test_the_page_reads_as_english_and_its_quantity_table_is_narrow(helpers):
     page = render(analyse(parse_article(OWN_ARTICLE)))
     assert not re.search(r"\(1 (sentences|mentions|quantities|actors)\)", page)
     quantities = page.split("<h2>Quantities</h2>", 1)[1].split("</table>", 1)[0]
-    assert quantities.count("<th") == 5 and "counted_head" not in quantities
+    assert quantities.count("</th>") == 5 and "counted_head" not in quantities
