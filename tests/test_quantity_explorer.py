@@ -47,7 +47,7 @@ def test_own_text_is_shown_escaped_and_clearing_it_returns_to_the_article():
     assert "&lt;b&gt;" in explorer.output.value and "<b>We" not in explorer.output.value
     assert "5,000,000,000" in explorer.output.value
     explorer.text_box.value = ""
-    assert "17 of 17 quantities" in explorer.output.value
+    assert "17 of 17 quantities" in explorer.output.value  # every kind, durations too, has a checkbox
 
 
 def test_load_switches_text_and_resets_the_boxes():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from lessons import wordlists
 from lessons.article import load_article
 from lessons.checks import Exercise, Mistake, register
 from lessons.quantities import extract_quantities, sort_key
@@ -25,6 +26,9 @@ COUNT_GRAMMAR = "COUNTED: {<CD>+<JJ>*<NN.*>+}"
 MONEY_SAMPLES = ("$350m", "$350 million", "$1.2bn", "£3.2m", "$40k")
 # Exercise 3.5 asks for a sentence with exactly these kinds, one of each.
 KINDS_WANTED = ("COUNT", "MONEY", "PERCENT")
+# Exercise 3.6: a currency word the word lists do not know, and the code it stands for.
+QUID_SENTENCE = "Fans paid 50 quid for 2 tickets."
+QUID = ("quid", "GBP")
 
 
 def _text() -> str:
@@ -56,6 +60,18 @@ def _money_values() -> list[float]:
 def _largest_count_head() -> str:
     counts = [q for q in extract_quantities(_text()) if q.kind == "COUNT"]
     return max(counts, key=sort_key).counted_head
+
+
+def _quid_quantities() -> list[tuple]:
+    # Read the sentence with the word added, then put the list back exactly as the student had it.
+    had = wordlists.mapping("currencies")
+    wordlists.extend("currencies", dict([QUID]))
+    try:
+        return [(q.text, q.kind, q.value, q.unit) for q in extract_quantities(QUID_SENTENCE)]
+    finally:
+        wordlists.reset("currencies")
+        wordlists.extend("currencies", {word: code for word, code in had.items()
+                                        if wordlists.mapping("currencies").get(word) != code})
 
 
 def _kinds_in(sentence: object) -> list[str]:
@@ -149,4 +165,22 @@ register(Exercise(
                 "Which of MONEY, PERCENT and COUNT is missing? Print [q.kind for q in extract_quantities(...)]."),
     ],
     next_step="You can now read amounts and what they count. Lesson 4 finds who the actors are.",
+))
+
+register(Exercise(
+    "3.6",
+    f"Extend the word list 'currencies' so that {QUID[0]!r} means {QUID[1]}; answer with "
+    "[(q.text, q.kind, q.value, q.unit) for q in lessons.extract_quantities(QUID_SENTENCE)].",
+    expected=_quid_quantities,
+    hint="wordlists.extend('currencies', {'quid': 'GBP'}) adds the word at once; then run extract_quantities again.",
+    mistakes=[
+        Mistake(lambda answer, expected: isinstance(answer, list) and [row[1] for row in answer] == ["COUNT", "COUNT"],
+                "The list does not know the word yet: did you run wordlists.extend before reading the sentence?"),
+        Mistake(lambda answer, expected: isinstance(answer, list) and any(row[1] == "MONEY" and row[3] != QUID[1]
+                                                                          for row in answer),
+                "Money, but in which currency? Map the word to the ISO code of the pound."),
+        Mistake(lambda answer, expected: isinstance(answer, list) and answer and not isinstance(answer[0], tuple),
+                "Answer with a tuple (text, kind, value, unit) for each quantity."),
+    ],
+    next_step="Score on IEER again after a change (evaluate_ieer()): a rule that helps one story may hurt others.",
 ))
