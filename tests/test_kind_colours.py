@@ -141,3 +141,16 @@ def test_the_dashboard_and_the_report_draw_each_kind_in_its_colour(text, tmp_pat
     assert set(shown) & set(ACTOR_KINDS) and set(shown) & set(QUANTITY_KINDS)
     _distinct(shown)
     _distinct(_html_colours(render(analyse(parse_article(text)))))
+
+
+def test_the_time_line_draws_each_time_kind_in_its_colour(text):
+    import datetime
+
+    from lessons.dates import extract_times
+    from lessons.plots.dates import time_line
+
+    written = datetime.date(2023, 3, 20)
+    ax = time_line(extract_times(text, written), written)
+    by_label = {found.label: found for found in TIME_KINDS.values()}
+    marks = [line for line in ax.lines if line.get_marker() not in (None, "None", "") and line.get_label() in by_label]
+    assert marks and all(_hex(line.get_color()) == by_label[line.get_label()].colour.upper() for line in marks)

@@ -24,9 +24,13 @@ def text(request, article):
 
 def _charts(text: str):
     """Each chart of the lessons on ``text``, by name: a function that draws it and returns its figure."""
-    from lessons.plots import actors, quantities, tagging, tokens
+    import datetime
+
+    from lessons.dates import extract_times
+    from lessons.plots import actors, dates, quantities, tagging, tokens
 
     found = lessons.extract_actors(text)
+    written = datetime.date(2023, 3, 20)
     graph = lessons.actor_network(text)
     return {
         "frequency_chart": lambda: tokens.frequency_chart(lessons.word_frequencies(text)).figure,
@@ -37,6 +41,7 @@ def _charts(text: str):
         "network": lambda: actors.network(graph).figure,
         "network (on the caller's axes)": lambda: actors.network(graph, ax=_plain_axes()).figure,
         "timeline": lambda: actors.timeline(found, len(lessons.sentences(text))).figure,
+        "time_line": lambda: dates.time_line(extract_times(text, written), written).figure,
     }
 
 
