@@ -116,12 +116,20 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return (_headline_lines(text, blocks) or blocks[:1]) + blocks[1:]
 
 
-LAYOUT_ADVICE = ("To mark the layout, put the headline alone on the first line, the standfirst (if there is one) "
-                 "alone on the next, then a blank line, then the paragraphs with a blank line between them.")
+# Advice that works whatever the layout: a blank line after every part makes each part a paragraph.
+LAYOUT_ADVICE = ("To mark the layout, put the headline alone on the first line with a blank line after it, "
+                 "then the standfirst (if there is one) with a blank line after it, then the paragraphs "
+                 "with a blank line between them.")
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Whether most line breaks fall inside a sentence (the next line starts in lower case)."""
+    next_letters = re.findall(r"\n[^\S\n]*(\w)", text.strip())
+    return len(next_letters) >= 3 and 2 * sum(letter.islower() for letter in next_letters) > len(next_letters)
 
 
 def layout_advice(text: str) -> str:
-    """What the reader should change so the headline is recognised, or ``""`` when the layout is clear.
+    """What the reader should change so the headline and paragraphs are recognised, or ``""`` when the layout is clear.
 
     >>> layout_advice("Big news\\nIt was big.\\n\\nMore.")
     ''
@@ -135,6 +143,9 @@ def layout_advice(text: str) -> str:
     if "\n" in first and _looks_like_heading(first.splitlines()[0], max_words=25):
         return ("The first lines may be a headline or a paragraph wrapped over several lines: "
                 "they are read as one paragraph, so the headline is glued to the first sentence. " + LAYOUT_ADVICE)
+    if not BLANK_LINE.search(text.strip()) and _hard_wrapped(text):
+        return ("The lines look hard-wrapped: each line is read as a paragraph, so sentences are cut "
+                "at the line ends. " + LAYOUT_ADVICE)
     if len(spans) == 1 and len(first.split()) > 40:
         return "The text is one block, so no headline can be told apart from the story. " + LAYOUT_ADVICE
     return ""

@@ -131,3 +131,16 @@ def test_one_block_of_text_gets_advice():
     block = " ".join(["The council met on Monday and talked about the bridge for a long time."] * 5)
     assert "one block" in parse_article(block).advice
     assert parse_article("A short note. Nothing more.").advice == ""
+
+
+def test_hard_wrapped_lines_without_blank_lines_get_advice_that_works():
+    from lessons.tokens import sentences
+
+    wrapped = ("Council approves harbour bridge\nThe city council approved the bridge on Monday,\n"
+               "after three years of debate. The mayor said it took\nlonger than hoped.\n")
+    assert "hard-wrapped" in parse_article(wrapped).advice
+    marked = ("Council approves harbour bridge\n\nThe city council approved the bridge on Monday,\n"
+              "after three years of debate. The mayor said it took\nlonger than hoped.\n")
+    article = parse_article(marked)
+    assert article.advice == "" and article.title.text == "Council approves harbour bridge"
+    assert [s.text.split()[-1] for s in sentences(marked)] == ["bridge", "debate.", "hoped."]
