@@ -22,7 +22,7 @@ from time import monotonic
 from typing import TextIO
 
 from lessons.article import load_article
-from lessons.highlight import figure, page, section
+from lessons.highlight import figure, note, page, section
 from lessons.views import (ArticleReport, actor_table, analyse, highlighted_article, link_table, mention_table,
                            quantity_summary_table, quantity_table, quote_table, readable_table, summary, title)
 
@@ -86,7 +86,8 @@ def render(report: ArticleReport, progress: Progress | None = None) -> str:
     figures = [figure(png, alt, caption) for png, alt, caption in charts(report)]
     return page(
         f"Report: {title(report.article)}",
-        section("Summary", intro=summary(report)),
+        section("Summary", note(f"Headline not recognised. {report.article.advice}") if report.article.advice else "",
+                intro=summary(report)),
         section("The article", highlighted_article(report),
                 intro="Quantities and actors are highlighted; the label after each says its kind. "
                       "Hover over a highlight for its value or the actor it refers to."),
