@@ -66,7 +66,7 @@ from lessons.actor_clues import (
 from lessons import wordlists
 from lessons.caching import register, require_text, text_cache
 from lessons.data import MissingResourceError, require
-from lessons.highlight import table
+from lessons.highlight import Table
 from lessons.tagging import TaggedToken, tag
 from lessons.tokens import STRAIGHTEN_QUOTES, sentences
 
@@ -913,9 +913,9 @@ def compare_with_ne_chunk(text: str) -> list[tuple[str, str, str]]:
     return [(name, theirs.get(name, "-"), ours.get(name, "-")) for name in sorted(set(theirs) | set(ours))]
 
 
-def actors_table(actors: list[Actor]) -> str:
-    """The actors as an escaped HTML table: name, kind, mentions, descriptions, roles."""
-    return table(
+def actors_table(actors: list[Actor]) -> Table:
+    """The actors as a :class:`~lessons.highlight.Table`: name, kind, mentions, descriptions, roles."""
+    return Table(
         ["actor", "kind", "mentions", "of which descriptions", "roles"],
         [(actor.name, actor.kind, len(actor.mentions), sum(m.is_description for m in actor.mentions),
           "; ".join(actor.roles)) for actor in actors],

@@ -45,6 +45,7 @@ from functools import lru_cache
 
 from lessons.caching import require_text, text_cache
 from lessons.dates import extract_times
+from lessons.highlight import Table
 from lessons.kinds import QUANTITY_KINDS
 from lessons.quantity_words import VULGAR, Lexicon, lexicon
 from lessons.tagging import tags_by_sentence
@@ -676,7 +677,7 @@ class Quantity:
         return f"Quantity({', '.join(shown)})"
 
     def _repr_html_(self) -> str:
-        return quantity_table([self])
+        return quantity_table([self])._repr_html_()
 
 
 TABLE_HEADER = ("surface", "kind", "value", "unit", "counted", "qualifier", "characters")
@@ -688,11 +689,9 @@ def table_rows(quantities: list[Quantity]) -> list[tuple[object, ...]]:
              q.qualifier or "", f"{q.start}–{q.end}") for q in quantities]
 
 
-def quantity_table(quantities: list[Quantity]) -> str:
-    """The quantities as an escaped HTML table (see :func:`lessons.highlight.table`)."""
-    from lessons.highlight import table
-
-    return table(TABLE_HEADER, table_rows(quantities))
+def quantity_table(quantities: list[Quantity]) -> Table:
+    """The quantities as a :class:`~lessons.highlight.Table`: an HTML table in a notebook, text elsewhere."""
+    return Table(TABLE_HEADER, table_rows(quantities))
 
 
 def sort_key(quantity: Quantity) -> tuple[bool, int | float]:

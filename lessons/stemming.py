@@ -97,9 +97,9 @@ def is_dictionary_word(word: str) -> bool:
     >>> is_dictionary_word("attack"), is_dictionary_word("ukrain")
     (True, False)
     """
-    from lessons.actors import _common_words  # one source for "an English word"
+    from lessons.actor_clues import common_words  # one source for "an English word"
 
-    return word in _common_words()
+    return word in common_words()
 
 
 def lemmatize(words: list[str]) -> list[str]:

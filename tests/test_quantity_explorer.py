@@ -6,7 +6,7 @@ import re
 
 import ipywidgets as widgets
 
-from lessons.quantities import KINDS
+from lessons.kinds import QUANTITY_KINDS
 from lessons.widgets.quantities import QuantityExplorer
 
 
@@ -18,7 +18,7 @@ def test_contract_parts(article):
     assert isinstance(explorer.text_box, widgets.Textarea) and not explorer.text_box.continuous_update
     assert explorer.text_box.placeholder and explorer.text_box.description
     for box in explorer.kind_boxes.values():
-        assert box.description in KINDS and box.tooltip
+        assert box.description in QUANTITY_KINDS and box.tooltip
     assert "13 of 13 quantities" in explorer.output.value
 
 
@@ -58,3 +58,16 @@ def test_load_switches_text_and_resets_the_boxes():
     assert all(box.value for box in explorer.kind_boxes.values()) and explorer.text_box.value == ""
     assert "1 of 1 quantities" in explorer.output.value  # 2022 is a date (lessons.dates), no quantity
 
+
+
+def test_a_sentence_shows_only_its_quantities(article):
+    import lessons
+
+    explorer = QuantityExplorer(one_sentence=True)
+    assert "sentence 1 of 50" in explorer.output.value
+    money = next(q for q in lessons.extract_quantities(article.text) if q.kind == "MONEY")
+    explorer.sentence_picker.value = money.sentence
+    html = explorer.output.value
+    assert f"sentence {money.sentence + 1} of 50" in html and html.count("<mark") >= 1
+    assert ">MONEY</sub>" in html and f"sentence {money.sentence + 1})" in html  # tooltips count from 1 too
+    assert "69 attacks" not in html
