@@ -15,7 +15,12 @@ year), ``P4M`` (four months), ``T15:00`` (3 p.m.). Words such as "Monday" or
 "last month" only get a value from a **reference date**, the day the story was
 written: pass ``reference=`` (a ``datetime.date``); without it, a dateline at
 the top of the text ("March 20, 2023") is used; without that, such expressions
-stay unresolved and say why.
+stay unresolved and say why; so does a date in digits whose day and month
+could go either way round ("3/4/2023": 3 April or March 4?).
+
+Four digits are a year only with some evidence: "2000 troops" and "the 2000
+people" are counts (a plural noun follows), "in 2000", "the 2022 elections"
+and "2022's" are years (rules "year after a cue" and "year").
 
 Spans follow IEER's convention (the gold standard of the lessons): the span is
 the time itself; a word that only shifts or narrows it ("last", "late",

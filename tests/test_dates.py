@@ -257,6 +257,7 @@ def test_four_digits_before_a_plural_noun_are_a_count(text):
     ("by 2030", "2030"), ("the 2022-23 season", "2022"), ("in 2000 troops were sent", "2000"),
     ("2022 was hard", "2022"), ("the 1998 Winter Olympics", "1998"), ("in early 2000 people", "2000"),
     ("the 2015 Paris attacks", "2015"), ("the 2008 Lehman Brothers collapse", "2008"),
+    ("below 2019 levels", "2019"), ("the 2020 wildfires", "2020"),
 ])
 def test_a_year_needs_clear_evidence_before_a_plural_noun(text, year):
     assert values(text)[0] == (year, "DATE", year)
