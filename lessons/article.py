@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-SEED_ARTICLE = Path(__file__).resolve().parent.parent / "seeds" / "cbc-2023-03-20-xi-visits-putin.txt"
+from lessons.paths import seed_article
+
+SEED_ARTICLE = seed_article()
 
 # A blank line may hold spaces, tabs or the \r of Windows line endings.
 BLANK_LINE = re.compile(r"\n[^\S\n]*\n")

@@ -24,11 +24,12 @@ from pathlib import Path
 
 import nbformat
 
+from lessons import paths
 from lessons.coursework import execute, exercise_ids, load_notebook, with_solutions
 
-REPOSITORY = Path(__file__).resolve().parent.parent
-LESSON_NOTEBOOKS = REPOSITORY / "notebooks"
-SOLUTIONS = REPOSITORY / "tests" / "solutions"
+REPOSITORY = paths.package_parent()  # kernels import the `lessons` found here
+LESSON_NOTEBOOKS = paths.lessons_folder()  # the pristine lessons, never a student's working copies
+SOLUTIONS = paths.solutions_folder()
 
 
 class EditionError(RuntimeError):

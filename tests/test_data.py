@@ -104,16 +104,3 @@ def test_download_fetches_only_what_is_missing_and_reports_what_failed(tmp_path,
     assert fetched == [resource.name for resource in data.RESOURCES]
     assert still_missing == [name for name in fetched if name != "stopwords"]
     assert nltk.data.path == [str(tmp_path)]
-
-
-def test_lab_opens_the_first_lesson_by_its_full_path(monkeypatch, tmp_path):
-    import lessons.__main__ as command_line
-
-    started = []
-    monkeypatch.chdir(tmp_path)  # Jupyter resolves the file against the current folder
-    monkeypatch.setattr(command_line.subprocess, "call", lambda command: started.append(command) or 0)
-    assert main(["lab", "--no-browser"]) == 0
-    [command] = started
-    first_lesson = str(REPO / "notebooks" / "01_tokenizing.ipynb")
-    assert first_lesson in command and Path(first_lesson).is_file()
-    assert command[-1] == "--no-browser" and f"--ServerApp.root_dir={REPO / 'notebooks'}" in command
