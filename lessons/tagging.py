@@ -17,8 +17,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from lessons.caching import register, text_cache
 from lessons.data import require
-from lessons.tokens import Token, WordCount, require_text, tokens_by_sentence
+from lessons.tokens import Token, WordCount, copy_groups, require_text, tokens_by_sentence
 
 PENN = "penn"
 UNIVERSAL = "universal"
@@ -139,6 +140,7 @@ def _words_as_trained(text: str, tokens: list[Token]) -> list[str]:
     return [_as_trained(token.text, text[token.start - 1 : token.start]) for token in tokens]
 
 
+@text_cache(copy=copy_groups)
 def tagger_words(text: str) -> list[list[str]]:
     """The words of ``text`` as the tagger is shown them: one list per sentence, quotes as `` and ''.
 
@@ -147,16 +149,17 @@ def tagger_words(text: str) -> list[list[str]]:
     >>> tagger_words('He said "no".')
     [['He', 'said', '``', 'no', "''", '.']]
     """
-    return [_words_as_trained(text, tokens) for tokens in tokens_by_sentence(require_text(text, "tagger_words"))]
+    return [_words_as_trained(text, tokens) for tokens in tokens_by_sentence(text)]
 
 
+@text_cache
 def tag(text: str) -> list[TaggedToken]:
     """Tag ``text`` sentence by sentence (as the tagger was trained); cached by text.
 
     >>> tag("")
     []
     """
-    return list(_tag(require_text(text, "tag")))
+    return [token for sentence in tags_by_sentence(text) for token in sentence]
 
 
 @contextmanager
@@ -191,25 +194,17 @@ def tag_sentence(text: str, tokens: list[Token]) -> list[TaggedToken]:
     ]
 
 
-@lru_cache(maxsize=64)
-def _tag(text: str) -> tuple[TaggedToken, ...]:
-    tagged: list[TaggedToken] = []
-    with _cycle_collector_paused():
-        for tokens in tokens_by_sentence(text):
-            tagged.extend(tag_sentence(text, tokens))
-    return tuple(tagged)
-
-
+@text_cache(copy=copy_groups)
 def tags_by_sentence(text: str) -> list[list[TaggedToken]]:
     """The tagged tokens of ``text``, one list per sentence (an empty list for a sentence of no words).
+
+    Every sentence is tagged once per text: tokens, tags, quantities and actors all read this cache.
 
     >>> [[t.tag for t in sentence] for sentence in tags_by_sentence("Putin left. He stayed.")]
     [['NNP', 'VBD', '.'], ['PRP', 'VBD', '.']]
     """
-    grouped: list[list[TaggedToken]] = [[] for _ in tokens_by_sentence(require_text(text, "tags_by_sentence"))]
-    for token in _tag(text):
-        grouped[token.sentence].append(token)
-    return grouped
+    with _cycle_collector_paused():
+        return [tag_sentence(text, tokens) for tokens in tokens_by_sentence(text)]
 
 
 # --- What the tags mean ----------------------------------------------------------------
@@ -294,7 +289,7 @@ def tag_counts(text: str, tagset: str = UNIVERSAL) -> list[TagCount]:
     >>> tag_counts("Xi met Putin.")[0]
     TagCount(tag='NOUN', count=2, share=0.5, meaning='noun: a person, place, thing or idea')
     """
-    tagged = _tag(require_text(text, "tag_counts"))
+    tagged = tag(require_text(text, "tag_counts"))
     tagset = _tagset(tagset)
     counts = Counter(_label(token, tagset) for token in tagged)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
@@ -309,7 +304,7 @@ def words_for_tag(text: str, tag_name: str, tagset: str | None = None) -> list[W
     >>> words_for_tag("Putin met Biden. Putin smiled.", "NNP")
     [WordCount(word='Putin', count=2), WordCount(word='Biden', count=1)]
     """
-    tagged = _tag(require_text(text, "words_for_tag"))
+    tagged = tag(require_text(text, "words_for_tag"))
     found = explain(tag_name, tagset)
     occurrences: dict[str, list[TaggedToken]] = defaultdict(list)
     for token in tagged:
@@ -327,7 +322,7 @@ def words_with_several_tags(text: str, tagset: str = PENN) -> list[WordTags]:
     >>> words_with_several_tags("They claim it. The claim failed.")
     [WordTags(word='claim', tags=(('NN', 1), ('VBP', 1)))]
     """
-    tagged = _tag(require_text(text, "words_with_several_tags"))
+    tagged = tag(require_text(text, "words_with_several_tags"))
     tagset = _tagset(tagset)
     occurrences: dict[str, list[TaggedToken]] = defaultdict(list)
     for token in tagged:
