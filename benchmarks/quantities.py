@@ -26,11 +26,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # measure this checkout's lessons, not an installed copy
 
-from lessons import load_article
+from lessons import clear_caches, load_article
 from lessons.data import require
-from lessons.quantities import KINDS, _extract, extract_quantities
-from lessons.tagging import _tag
-from lessons.tokens import _sentences, _tokenize
+from lessons.quantities import KINDS, extract_quantities
 
 GOLD = REPO / "tests" / "gold"
 
@@ -109,8 +107,7 @@ def throughput() -> None:
     require("state_union")
     text = "\n".join(state_union.raw(fileid) for fileid in state_union.fileids())
     words = len(text.split())
-    for cache in (_extract, _tag, _tokenize, _sentences):
-        cache.cache_clear()
+    clear_caches()
     extract_quantities("Warm up: load the tagger and the chunker, 5 rockets.")
     started, cpu_started = time.perf_counter(), time.process_time()
     found = extract_quantities(text)

@@ -110,7 +110,63 @@ def _tagger():
     from nltk.tag.perceptron import PerceptronTagger
 
     require("averaged_perceptron_tagger_eng")
-    return PerceptronTagger(lang="eng")
+    tagger = PerceptronTagger(lang="eng")
+    tagger.model.predict = _MatrixScorer(tagger.model).predict
+    tagger._get_features = _features
+    return tagger
+
+
+def _features(i: int, word: str, context: list[str], prev: str, prev2: str) -> dict[str, int]:
+    """NLTK's ``PerceptronTagger._get_features`` (the same keys, in the same order), built in one go.
+
+    NLTK builds each of the 14 keys through a helper and a ``defaultdict``; that alone
+    took a fifth of the tagging time. tests/test_tagging.py checks the two agree.
+    """
+    i += 2  # context starts with NLTK's two START markers
+    return dict.fromkeys((
+        "bias", f"i suffix {word[-3:]}", f"i pref1 {word[0] if word else ''}", f"i-1 tag {prev}",
+        f"i-2 tag {prev2}", f"i tag+i-2 tag {prev} {prev2}", f"i word {context[i]}",
+        f"i-1 tag+i word {prev} {context[i]}", f"i-1 word {context[i - 1]}", f"i-1 suffix {context[i - 1][-3:]}",
+        f"i-2 word {context[i - 2]}", f"i+1 word {context[i + 1]}", f"i+1 suffix {context[i + 1][-3:]}",
+        f"i+2 word {context[i + 2]}"), 1)
+
+
+class _MatrixScorer:
+    """NLTK's averaged-perceptron scoring with the weights held as one matrix: the same tags, faster.
+
+    NLTK adds up each feature's weights label by label in Python, two thirds of the
+    tagging time. Here each feature is a row of a NumPy matrix and the rows are added
+    in the same order (one addition per feature, as NLTK does), so every score is the
+    same float and the best tag, ties broken the same way (greatest label), is the
+    same; tests/test_tagging.py compares with ``nltk.pos_tag``.
+    """
+
+    def __init__(self, model):
+        import numpy
+
+        self.labels = sorted(model.classes)
+        column = {label: number for number, label in enumerate(self.labels)}
+        self.row = {feature: number for number, feature in enumerate(model.weights)}
+        entries = [(self.row[feature], column[label], weight)
+                   for feature, weights in model.weights.items() for label, weight in weights.items()]
+        rows, columns, weights = zip(*entries) if entries else ((), (), ())
+        self.matrix = numpy.zeros((len(self.row), len(self.labels)))
+        self.matrix[list(rows), list(columns)] = weights
+
+    def predict(self, features: dict[str, int], return_conf: bool = False) -> tuple[str, None]:
+        if return_conf:
+            raise NotImplementedError("the lessons never ask the tagger for its confidence")
+        rows = [row for row in map(self.row.get, features) if row is not None]
+        if rows and sum(features.values()) == len(features):  # every feature counted once
+            # Summing along the first axis adds row after row, in order, as NLTK's loop does.
+            scores = self.matrix[rows].sum(axis=0)
+        else:  # a feature counted twice, or none known: NLTK's own loop
+            scores = self.matrix[0] * 0.0
+            for feature, value in features.items():
+                if feature in self.row and value:
+                    scores += self.matrix[self.row[feature]] * value
+        best = scores.max()
+        return self.labels[int((scores == best).nonzero()[0][-1])], None
 
 
 @lru_cache(maxsize=None)
