@@ -43,17 +43,16 @@ class Resource:
 RESOURCES: tuple[Resource, ...] = (
     Resource("punkt_tab", "tokenizers/punkt_tab/english/", "splitting text into sentences", (1, 2, 3, 4, 5)),
     Resource("averaged_perceptron_tagger_eng", "taggers/averaged_perceptron_tagger_eng/",
-             "part-of-speech tagging", (1, 2, 3, 4, 5)),
+             "part-of-speech tagging", (2, 3, 4, 5)),
     Resource("universal_tagset", "taggers/universal_tagset/", "mapping Penn tags to universal tags",
-             (1, 2, 3, 4, 5)),
+             (2, 3, 4, 5)),
     Resource("tagsets_json", "help/tagsets_json/", "explaining tags in plain words", (2, 3, 4, 5)),
     Resource("stopwords", "corpora/stopwords/", "word frequencies without stopwords", (1, 5)),
     Resource("words", "corpora/words/", "checking whether a word is English", (4, 5)),
     Resource("names", "corpora/names/", "recognising first names", (4, 5)),
     Resource("gazetteers", "corpora/gazetteers/", "recognising countries, states and cities", (4, 5)),
     Resource("treebank", "corpora/treebank/", "training and evaluating taggers", (2,)),
-    Resource("ieer", "corpora/ieer/", "scoring the extractors against news marked up by hand", (3, 4),
-             optional=True),
+    Resource("ieer", "corpora/ieer/", "scoring the extractors against news marked up by hand", (3, 4)),
     Resource("maxent_ne_chunker_tab", "chunkers/maxent_ne_chunker_tab/english_ace_multiclass/",
              "comparing with NLTK's statistical named-entity chunker", (4,), optional=True),
     Resource("conll2000", "corpora/conll2000/", "evaluating chunk grammars (benchmarks only)"),
@@ -109,7 +108,7 @@ def needed(lesson: int | None = None, optional: bool = False) -> list[str]:
     """The resources ``lesson`` needs (every lesson's, without a lesson); with ``optional``, those it can use.
 
     >>> needed(1)
-    ['punkt_tab', 'averaged_perceptron_tagger_eng', 'universal_tagset', 'stopwords']
+    ['punkt_tab', 'stopwords']
     >>> "maxent_ne_chunker_tab" in needed(4), "maxent_ne_chunker_tab" in needed(4, optional=True)
     (False, True)
     """
