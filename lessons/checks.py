@@ -32,6 +32,7 @@ EXERCISE_MODULES = (
     "lessons.exercises.tokenizing",
     "lessons.exercises.tagging",
     "lessons.exercises.quantities",
+    "lessons.exercises.dates",
     "lessons.exercises.actors",
     "lessons.exercises.your_article",
 )
