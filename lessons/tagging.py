@@ -236,8 +236,9 @@ def _cycle_collector_paused():
 def tag_sentence(text: str, tokens: list[Token]) -> list[TaggedToken]:
     """Tag one sentence: ``tokens`` are that sentence's tokens of ``text``. Not cached.
 
-    For callers that tag only some sentences of a long text (lesson 3 tags only
-    sentences with numbers in them); everyone else calls :func:`tag`.
+    The building block of :func:`tags_by_sentence`, which is what everyone else calls:
+    it tags each sentence of a text once and caches the result for tokens, tags,
+    quantities and actors alike.
 
     >>> text = "Putin left. He stayed."
     >>> [t.tag for t in tag_sentence(text, tokens_by_sentence(text)[1])]
