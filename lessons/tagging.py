@@ -147,11 +147,14 @@ class _MatrixScorer:
         self.labels = sorted(model.classes)
         column = {label: number for number, label in enumerate(self.labels)}
         self.row = {feature: number for number, feature in enumerate(model.weights)}
-        entries = [(self.row[feature], column[label], weight)
-                   for feature, weights in model.weights.items() for label, weight in weights.items()]
-        rows, columns, weights = zip(*entries) if entries else ((), (), ())
         self.matrix = numpy.zeros((len(self.row), len(self.labels)))
-        self.matrix[list(rows), list(columns)] = weights
+        per_feature = list(model.weights.values())
+        sizes = [len(weights) for weights in per_feature]
+        # Streamed into flat arrays: no list of 270,000 entries for the cycle collector to walk.
+        columns = numpy.fromiter((column[label] for weights in per_feature for label in weights), numpy.intp,
+                                 sum(sizes))
+        values = numpy.fromiter((value for weights in per_feature for value in weights.values()), float, sum(sizes))
+        self.matrix[numpy.repeat(numpy.arange(len(sizes)), sizes), columns] = values
 
     def predict(self, features: dict[str, int], return_conf: bool = False) -> tuple[str, None]:
         if return_conf:
