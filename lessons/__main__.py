@@ -1,8 +1,8 @@
 """Command line: ``python -m lessons data check|download``, ``lab``, ``editions``, ``grade`` and ``report``.
 
 ``lab`` is what the README's first command runs: it makes sure the NLTK data is
-there, then opens working copies of the lessons in JupyterLab (see :mod:`lessons.lab`). ``editions``, ``grade`` and
-``report`` are for teachers (see docs/instructor-guide.md).
+there, then opens working copies of the lessons in JupyterLab (see :mod:`lessons.lab`).
+``editions``, ``grade`` and ``report`` are for teachers (see docs/instructor-guide.md).
 """
 
 from __future__ import annotations
@@ -126,10 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     data_parser.add_argument("action", choices=["check", "download"])
     data_parser.add_argument("--dir", help="download into this folder (default: NLTK's own choice)")
     lab_parser = commands.add_parser(
-        "lab", help="check the data, then open working copies of the lessons in JupyterLab", allow_abbrev=False,
-        description="Check the NLTK data, copy the lessons into your folder (only those not there yet, so your "
-                    "work is never overwritten) and open the first one in JupyterLab. Ctrl+C stops JupyterLab "
-                    "and its kernels.",
+        "lab", help="check the data, then open working copies of the lessons in JupyterLab",
+        allow_abbrev=False,  # JupyterLab's own flags pass through; none may be taken for an abbreviation of ours
+        description="Check the NLTK data, copy the lessons into your folder (only those not there yet, "
+                    "so your work is never overwritten) and open the first one in JupyterLab. "
+                    "Ctrl+C stops JupyterLab and its kernels.",
         epilog="Any other option is passed to JupyterLab as it is (see: jupyter lab --help), "
                "e.g. --no-browser or --ServerApp.port=8890.")
     lab_parser.add_argument("--dir", type=Path, default=None,

@@ -23,6 +23,8 @@ SEED_ARTICLE = seed_article()
 
 # A blank line may hold spaces, tabs or the \r of Windows line endings.
 BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+LINE_BREAK = re.compile(r"\n")
+INDENTED_LINE = re.compile(r"\n(?=[ \t]+\S)")  # wire copy starts each paragraph with an indented line
 ENDS_LIKE_A_SENTENCE = re.compile(r"[.!?:;\"”’)]\s*$")
 CREDIT_LINE = re.compile(r"^(with files from|with reporting by|reporting by)\b", re.IGNORECASE)
 CAPTION_LINE = re.compile(r"^[A-Z]{3,}\s*\|")
@@ -70,13 +72,18 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of the paragraphs in ``text``, with surrounding white space left out.
 
     Paragraphs are separated by blank lines when the text has any (single line
-    breaks are then just line wrapping); otherwise every line is a paragraph,
-    as in articles saved one paragraph a line.
+    breaks are then just line wrapping). Wire copy wraps its lines and indents
+    each paragraph's first line instead: there an indented line starts a
+    paragraph. Otherwise every line is a paragraph, as in articles saved one
+    paragraph a line.
 
     >>> paragraph_spans("Title\\nFirst line.\\n")
     [(0, 5), (6, 17)]
+    >>> wire = "\\tXi met Putin in\\nMoscow.\\n\\tThey talked."
+    >>> [wire[start:end] for start, end in paragraph_spans(wire)]
+    ['Xi met Putin in\\nMoscow.', 'They talked.']
     """
-    separator = BLANK_LINE if BLANK_LINE.search(text) else re.compile(r"\n")
+    separator = BLANK_LINE if BLANK_LINE.search(text) else INDENTED_LINE if _wrapped(text) else LINE_BREAK
     spans = []
     start = 0
     for match in separator.finditer(text):
@@ -91,6 +98,16 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
             right = len(chunk.rstrip())
             trimmed.append((start + left, start + right))
     return trimmed
+
+
+def _wrapped(text: str) -> bool:
+    # Wrapped lines mostly follow a line cut off mid-sentence; paragraphs saved one a line
+    # mostly follow a finished sentence. Only indentation can then say where paragraphs start.
+    if not INDENTED_LINE.search(text):
+        return False
+    lines = text.strip("\n").split("\n")
+    continued = [previous for previous, line in zip(lines, lines[1:]) if line.strip() and not line[0].isspace()]
+    return sum(not ENDS_LIKE_A_SENTENCE.search(previous) for previous in continued) > len(continued) / 2
 
 
 def _looks_like_heading(text: str, max_words: int) -> bool:

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from lessons.caching import register, text_cache
+from lessons.caching import text_cache
 from lessons.data import require
 from lessons.tokens import Token, WordCount, copy_groups, require_text, tokens_by_sentence
 
@@ -120,7 +120,7 @@ def _features(i: int, word: str, context: list[str], prev: str, prev2: str) -> d
     """NLTK's ``PerceptronTagger._get_features`` (the same keys, in the same order), built in one go.
 
     NLTK builds each of the 14 keys through a helper and a ``defaultdict``; that alone
-    took a fifth of the tagging time. tests/test_tagging.py checks the two agree.
+    took a fifth of the tagging time. tests/test_fast_tagger.py checks the two agree.
     """
     i += 2  # context starts with NLTK's two START markers
     return dict.fromkeys((
@@ -138,7 +138,7 @@ class _MatrixScorer:
     tagging time. Here each feature is a row of a NumPy matrix and the rows are added
     in the same order (one addition per feature, as NLTK does), so every score is the
     same float and the best tag, ties broken the same way (greatest label), is the
-    same; tests/test_tagging.py compares with ``nltk.pos_tag``.
+    same; tests/test_fast_tagger.py compares with NLTK's own tagger.
     """
 
     def __init__(self, model):
