@@ -241,7 +241,8 @@ NO_REFERENCE = ("'{text}' depends on the day the story was written, and no date 
 def _need(reference: datetime.date | None, match: re.Match, partial: str) -> tuple[str, str] | None:
     """``(partial, reason)`` when there is no reference date to resolve ``match`` with, else None."""
     if reference is None:
-        return partial, NO_REFERENCE.format(text=match["span"] or match[0])
+        span = match["span"] if "span" in match.re.groupindex else None  # a holiday's rule has no group "span"
+        return partial, NO_REFERENCE.format(text=span or match[0])
     return None
 
 

@@ -39,8 +39,11 @@ register(Exercise(
     "Write last_month(day) that gives the month before datetime.date day as 'YYYY-MM' (TimeML's value of "
     "'last month' in a story written that day); answer with [last_month(day) for day in STORY_DAYS].",
     expected=_last_months,
-    hint="Take one from day.month; if that gives 0, it is December (12) of day.year - 1. "
-         "Then write it with f'{year:04d}-{month:02d}'.",
+    hints=(
+        "'Last month' is the month before the story's month: what must happen when the story is from January?",
+        "Take one from day.month; if that gives 0, it is December (12) of day.year - 1. "
+        "Then write it with f'{year:04d}-{month:02d}'.",
+    ),
     mistakes=[
         Mistake(_no_year_wrap,
                 "What comes before January? When the month number reaches 0, go back to December of the year before."),
