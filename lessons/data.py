@@ -47,8 +47,8 @@ RESOURCES: tuple[Resource, ...] = (
     Resource("universal_tagset", "taggers/universal_tagset/", "mapping Penn tags to universal tags",
              (2, 3, 4, 5)),
     Resource("tagsets_json", "help/tagsets_json/", "explaining tags in plain words", (2, 3, 4, 5)),
-    Resource("stopwords", "corpora/stopwords/", "word frequencies without stopwords", (1, 5)),
-    Resource("words", "corpora/words/", "checking whether a word is English", (4, 5)),
+    Resource("stopwords", "corpora/stopwords/", "word frequencies without stopwords", (1, 4, 5)),
+    Resource("words", "corpora/words/", "checking whether a word is English", (1, 4, 5)),
     Resource("names", "corpora/names/", "recognising first names", (4, 5)),
     Resource("gazetteers", "corpora/gazetteers/", "recognising countries, states and cities", (4, 5)),
     Resource("treebank", "corpora/treebank/", "training and evaluating taggers", (2,)),
@@ -108,7 +108,7 @@ def needed(lesson: int | None = None, optional: bool = False) -> list[str]:
     """The resources ``lesson`` needs (every lesson's, without a lesson); with ``optional``, those it can use.
 
     >>> needed(1)
-    ['punkt_tab', 'stopwords']
+    ['punkt_tab', 'stopwords', 'words']
     >>> "maxent_ne_chunker_tab" in needed(4), "maxent_ne_chunker_tab" in needed(4, optional=True)
     (False, True)
     """
