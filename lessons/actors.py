@@ -32,7 +32,7 @@ installed, so the main path here is one you can read and change:
 Results are cached per text, grammar and word lists in use
 (:func:`lessons.caching.text_cache`), so extending a list from a notebook
 (``lessons.wordlists.extend("organisations", ["Maplewood"])``) changes the next
-result. Hard-wrapped newswire is read with its line breaks as spaces
+result. Hard-wrapped text is read with its line breaks as spaces
 (:func:`unwrapped`); offsets always point into the text you passed.
 
 **Adjectives of place** ("Russian", "Chinese", "Ukrainian", "Russians") are never
@@ -64,6 +64,7 @@ from lessons.actor_clues import (
     decide_kind, first_names, gazetteer, is_acronym, listed, mapped, name_clues, person_like, place_source,
 )
 from lessons import wordlists
+from lessons.article import wire_copy
 from lessons.caching import register, require_text, text_cache
 from lessons.data import MissingResourceError, require
 from lessons.highlight import Table
@@ -220,8 +221,8 @@ def unwrapped(text: str) -> str:
     'Bjorn Dahlie won in Oslo.\\n\\nHe left.'
     """
     lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) < 2 or max(len(line) for line in lines) > 100:
-        return text
+    if len(lines) < 2 or max(len(line) for line in lines) > 100 or wire_copy(text):
+        return text  # wire copy's sentences are already whole (lessons.article), and its tags already cached
     return re.sub(r"(?<=\S)\n(?=\S)", " ", text)
 
 

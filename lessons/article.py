@@ -119,7 +119,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     ['Xi', 'They']
     """
     if not BLANK_LINE.search(text.strip()):
-        return _pieces(text, 0, len(text), INDENTED_LINE if _wire_copy(text) else LINE_BREAK)
+        return _pieces(text, 0, len(text), INDENTED_LINE if wire_copy(text) else LINE_BREAK)
     blocks = _pieces(text, 0, len(text), BLANK_LINE)
     return (_headline_lines(text, blocks) or blocks[:1]) + blocks[1:]
 
@@ -136,7 +136,7 @@ def _hard_wrapped(text: str) -> bool:
     return len(next_letters) >= 3 and 2 * sum(letter.islower() for letter in next_letters) > len(next_letters)
 
 
-def _wire_copy(text: str) -> bool:
+def wire_copy(text: str) -> bool:
     """Whether ``text`` is hard-wrapped with each paragraph's first line indented (as news wires send it).
 
     The unindented lines then mostly continue a sentence the line before left unfinished;
@@ -164,7 +164,7 @@ def layout_advice(text: str) -> str:
     if "\n" in first and _looks_like_heading(first.splitlines()[0], max_words=25):
         return ("The first lines may be a headline or a paragraph wrapped over several lines: "
                 "they are read as one paragraph, so the headline is glued to the first sentence. " + LAYOUT_ADVICE)
-    if not BLANK_LINE.search(text.strip()) and _hard_wrapped(text) and not _wire_copy(text):
+    if not BLANK_LINE.search(text.strip()) and _hard_wrapped(text) and not wire_copy(text):
         return ("The lines look hard-wrapped: each line is read as a paragraph, so sentences are cut "
                 "at the line ends. " + LAYOUT_ADVICE)
     if len(spans) == 1 and len(first.split()) > 40:
