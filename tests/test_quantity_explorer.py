@@ -56,7 +56,7 @@ def test_load_switches_text_and_resets_the_boxes():
     explorer.text_box.value = "Three ships."
     explorer.load("In 2022 they fired 40 missiles.")
     assert all(box.value for box in explorer.kind_boxes.values()) and explorer.text_box.value == ""
-    assert "1 of 1 quantities" in explorer.output.value  # 2022 is a date (lessons.dates), no quantity
+    assert "1 of 1 quantity" in explorer.output.value  # 2022 is a date (lessons.dates), no quantity
 
 
 

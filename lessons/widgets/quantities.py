@@ -35,7 +35,7 @@ def _tooltip(quantity: Quantity) -> str:
 def render(text: str, kinds: Sequence[str], source: str, sentence: int = ALL_SENTENCES) -> str:
     """The explorer's output: a caption, a legend, the highlighted text (or one sentence), and a table sorted by value.
 
-    >>> html = render("Up 3.9 percent in 2022.", ["PERCENT"], "Your text")
+    >>> html = render("Up 3.9 percent on 40 ships.", ["PERCENT"], "Your text")
     >>> "Your text · kinds shown: PERCENT · 1 of 2 quantities" in html
     True
     """
