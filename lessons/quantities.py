@@ -43,7 +43,8 @@ from dataclasses import dataclass, fields
 from fractions import Fraction
 from functools import lru_cache
 
-from lessons.caching import require_text, text_cache
+from lessons import wordlists
+from lessons.caching import register, require_text, text_cache
 from lessons.dates import extract_times
 from lessons.highlight import Table
 from lessons.kinds import QUANTITY_KINDS
@@ -435,6 +436,31 @@ QUALIFIER_RULE = TagRule("hedge", "QUAL", "more than / about / nearly (right bef
                          lambda c, i: _qualifier_at(c, i) > 0)
 
 
+@register
+@lru_cache(maxsize=4)
+def _rule_words(generation: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The words a rule of :data:`TAG_RULES` / :data:`CONTEXT_RULES` can fire on, for :func:`retag`'s pre-filter.
+
+    Most words of a news sentence are none of these and have no digit, so no rule can change
+    them: :func:`retag` asks the tables only about the others (the tables stay what decides).
+    """
+    lex = lexicon()
+    percent_words = {word for phrase in lex.percent for word in phrase.split()}
+    tag_words = frozenset().union(
+        lex.numbers, lex.multipliers, lex.scales, lex.ordinals, lex.fractions, lex.vague, lex.few,
+        lex.currencies, map(str.lower, lex.currencies), lex.minor, lex.prefixes, percent_words, lex.units,
+        lex.time_units, ("one", "of", "and"))
+    context_words = frozenset(lex.rates).union(("a", "an", "in", "to", "and", "-", "–", "per"))
+    return tag_words, context_words
+
+
+def _may_change(c: _Context, i: int, words: frozenset[str]) -> bool:
+    """False when no rule of :data:`TAG_RULES` can fire on word ``i`` (see :func:`_rule_words`)."""
+    word = c.words[i]
+    return (i in c.times or c.lower[i] in words or word in words or c.tags[i] == "$" or bool(_MAYBE_NUMBER.search(word))
+            or any(character in VULGAR for character in word) or not any(character.isalnum() for character in word))
+
+
 def retag(tagged: list[tuple[str, str]], explain: bool = False, times: Collection[int] = ()) -> list[tuple[str, ...]]:
     """The tagger's ``(word, tag)`` pairs with amount words given tags of our own (see the module doc).
 
@@ -450,12 +476,14 @@ def retag(tagged: list[tuple[str, str]], explain: bool = False, times: Collectio
     """
     c = _Context(tagged, lexicon(), times)
     fired = [""] * len(c.words)
+    tag_words, context_words = _rule_words(wordlists.generation())
     for i in range(len(c.words)):
-        rule = next((rule for rule in TAG_RULES if rule.test(c, i)), None)
+        rule = next((rule for rule in TAG_RULES if rule.test(c, i)), None) if _may_change(c, i, tag_words) else None
         if rule:
             c.tags[i], fired[i] = rule.tag, rule.name
     for i in range(len(c.words)):
-        rule = None if i in c.times else next((rule for rule in CONTEXT_RULES if rule.test(c, i)), None)
+        needed = c.tags[i] in ("CD", "TO") or c.lower[i] in context_words
+        rule = next((rule for rule in CONTEXT_RULES if rule.test(c, i)), None) if needed and i not in c.times else None
         if rule:
             c.tags[i], fired[i] = rule.tag, rule.name
     # Last pass: hedges count only right before an amount ("over 10 people", not "over the border").
