@@ -455,10 +455,13 @@ def _rule_words(generation: int) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _may_change(c: _Context, i: int, words: frozenset[str]) -> bool:
-    """False when no rule of :data:`TAG_RULES` can fire on word ``i`` (see :func:`_rule_words`)."""
+    """False when no rule of :data:`TAG_RULES` can fire on word ``i`` (see :func:`_rule_words`).
+
+    Only a word of letters alone can be ruled out: digits, fraction signs, hyphens and
+    symbols all have rules of their own.
+    """
     word = c.words[i]
-    return (i in c.times or c.lower[i] in words or word in words or c.tags[i] == "$" or bool(_MAYBE_NUMBER.search(word))
-            or any(character in VULGAR for character in word) or not any(character.isalnum() for character in word))
+    return not word.isalpha() or c.lower[i] in words or word in words or i in c.times or c.tags[i] == "$"
 
 
 def retag(tagged: list[tuple[str, str]], explain: bool = False, times: Collection[int] = ()) -> list[tuple[str, ...]]:
