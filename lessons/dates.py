@@ -129,7 +129,12 @@ class TimeRule:
 def _alternatives(entries: Iterable[str], capitals: bool = False) -> str:
     """A regex alternation of ``entries``, longest first; ``capitals`` adds each in CAPITALS."""
     variants = set(entries) | ({entry.upper() for entry in entries} if capitals else set())
-    return "|".join(re.escape(entry) for entry in sorted(variants, key=lambda entry: (-len(entry), entry)))
+    alternation = "|".join(re.escape(entry) for entry in sorted(variants, key=lambda entry: (-len(entry), entry)))
+    if not variants or not all(variants):
+        return alternation
+    # The look-ahead at the first letters changes no match; it spares ``re`` trying each entry
+    # at every word of the text (it cannot skip entries when they ignore case).
+    return f"(?=[{''.join(sorted({re.escape(entry[0]) for entry in variants}))}])(?:{alternation})"
 
 
 def _lookup(name: str, word: str) -> str:
