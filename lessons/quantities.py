@@ -457,11 +457,14 @@ def _rule_words(generation: int) -> tuple[frozenset[str], frozenset[str]]:
 def _may_change(c: _Context, i: int, words: frozenset[str]) -> bool:
     """False when no rule of :data:`TAG_RULES` can fire on word ``i`` (see :func:`_rule_words`).
 
-    Only a word of letters alone can be ruled out: digits, fraction signs, hyphens and
-    symbols all have rules of their own.
+    A word with a digit, a fraction sign or a hyphen among its letters always goes to the
+    rules; a mark with no letter or digit only when the tagger called it a noun or an
+    adjective (the "symbol" rule) or when a word list has it ("%", "$").
     """
     word = c.words[i]
-    return not word.isalpha() or c.lower[i] in words or word in words or i in c.times or c.tags[i] == "$"
+    if c.lower[i] in words or word in words or i in c.times or c.tags[i] == "$":
+        return True
+    return not word.isalpha() and (any(character.isalnum() for character in word) or c.tags[i][:2] in ("NN", "JJ"))
 
 
 def retag(tagged: list[tuple[str, str]], explain: bool = False, times: Collection[int] = ()) -> list[tuple[str, ...]]:
