@@ -309,6 +309,8 @@ def _is_symbol(c: _Context, i: int) -> bool:
     return not any(character.isalnum() for character in c.words[i]) and c.tags[i][:2] in ("NN", "JJ")
 
 
+# A rule that fires on a plain word (letters alone) must find that word in _rule_words:
+# retag asks the rules only about such words when they are there.
 TAG_RULES: tuple[TagRule, ...] = (
     TagRule("time expression", "TIMEX", "in 2022 / four months / March 20 / 3 p.m. (lessons.dates finds them)",
             lambda c, i: i in c.times),
@@ -406,7 +408,8 @@ def _is_rate_unit(c: _Context, i: int) -> bool:
     return c.tag_before(i) == "RATE" and c.lower[i] in c.lex.rates
 
 
-# Second pass: words whose role depends on the number tags found around them.
+# Second pass: words whose role depends on the number tags found around them (a new word
+# a rule fires on goes in _rule_words too).
 CONTEXT_RULES: tuple[TagRule, ...] = (
     TagRule("a before a scale", "CD", "a dozen / a million / a fifth / a few hundred", _is_a_before_number),
     TagRule("one in five", "PER", "one in five", _is_per),
