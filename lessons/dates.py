@@ -129,7 +129,12 @@ class TimeRule:
 def _alternatives(entries: Iterable[str], capitals: bool = False) -> str:
     """A regex alternation of ``entries``, longest first; ``capitals`` adds each in CAPITALS."""
     variants = set(entries) | ({entry.upper() for entry in entries} if capitals else set())
-    return "|".join(re.escape(entry) for entry in sorted(variants, key=lambda entry: (-len(entry), entry)))
+    alternation = "|".join(re.escape(entry) for entry in sorted(variants, key=lambda entry: (-len(entry), entry)))
+    if not variants or not all(variants):
+        return alternation
+    # The look-ahead at the first letters changes no match; it spares ``re`` trying each entry
+    # at every word of the text (it cannot skip entries when they ignore case).
+    return f"(?=[{''.join(sorted({re.escape(entry[0]) for entry in variants}))}])(?:{alternation})"
 
 
 def _lookup(name: str, word: str) -> str:
@@ -789,6 +794,12 @@ def _extract(text: str, reference: datetime.date | None) -> tuple[TimeExpression
 _DATELINE = r"(?<!\w)((?:{MONTH})\s+\d{1,2},?\s+{YEAR}|\d{1,2}\s+(?:{MONTH})\s+{YEAR}|\d{4}-\d\d-\d\d)(?!\d)"
 
 
+@register
+@lru_cache(maxsize=4)
+def _dateline_pattern(generation: int) -> re.Pattern:
+    return re.compile(_fill(_DATELINE, _pieces()))
+
+
 def dateline(text: str) -> datetime.date | None:
     """The date written at the top of ``text`` (its first 300 characters), if there is one.
 
@@ -798,8 +809,7 @@ def dateline(text: str) -> datetime.date | None:
     True
     """
     head = require_text(text, "dateline")[:300]
-    pattern = _fill(_DATELINE, _pieces())
-    for match in re.finditer(pattern, head):
+    for match in _dateline_pattern(wordlists.generation()).finditer(head):
         value = next(iter(extract_times(match[0], reference=datetime.date(2000, 1, 1))), None)
         if value is not None and value.resolved and re.fullmatch(r"\d{4}-\d\d-\d\d", value.value):
             return datetime.date.fromisoformat(value.value)

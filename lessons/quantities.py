@@ -43,7 +43,8 @@ from dataclasses import dataclass, fields
 from fractions import Fraction
 from functools import lru_cache
 
-from lessons.caching import require_text, text_cache
+from lessons import wordlists
+from lessons.caching import register, require_text, text_cache
 from lessons.dates import extract_times
 from lessons.highlight import Table
 from lessons.kinds import QUANTITY_KINDS
@@ -308,6 +309,8 @@ def _is_symbol(c: _Context, i: int) -> bool:
     return not any(character.isalnum() for character in c.words[i]) and c.tags[i][:2] in ("NN", "JJ")
 
 
+# A rule that fires on a plain word (letters alone) must find that word in _rule_words:
+# retag asks the rules only about such words when they are there.
 TAG_RULES: tuple[TagRule, ...] = (
     TagRule("time expression", "TIMEX", "in 2022 / four months / March 20 / 3 p.m. (lessons.dates finds them)",
             lambda c, i: i in c.times),
@@ -405,7 +408,8 @@ def _is_rate_unit(c: _Context, i: int) -> bool:
     return c.tag_before(i) == "RATE" and c.lower[i] in c.lex.rates
 
 
-# Second pass: words whose role depends on the number tags found around them.
+# Second pass: words whose role depends on the number tags found around them (a new word
+# a rule fires on goes in _rule_words too).
 CONTEXT_RULES: tuple[TagRule, ...] = (
     TagRule("a before a scale", "CD", "a dozen / a million / a fifth / a few hundred", _is_a_before_number),
     TagRule("one in five", "PER", "one in five", _is_per),
@@ -435,6 +439,37 @@ QUALIFIER_RULE = TagRule("hedge", "QUAL", "more than / about / nearly (right bef
                          lambda c, i: _qualifier_at(c, i) > 0)
 
 
+@register
+@lru_cache(maxsize=4)
+def _rule_words(generation: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The words a rule of :data:`TAG_RULES` / :data:`CONTEXT_RULES` can fire on, for :func:`retag`'s pre-filter.
+
+    Most words of a news sentence are none of these and have no digit, so no rule can change
+    them: :func:`retag` asks the tables only about the others (the tables stay what decides).
+    """
+    lex = lexicon()
+    percent_words = {word for phrase in lex.percent for word in phrase.split()}
+    tag_words = frozenset().union(
+        lex.numbers, lex.multipliers, lex.scales, lex.ordinals, lex.fractions, lex.vague, lex.few,
+        lex.currencies, map(str.lower, lex.currencies), lex.minor, lex.prefixes, percent_words, lex.units,
+        lex.time_units, ("one", "of", "and"))
+    context_words = frozenset(lex.rates).union(("a", "an", "in", "to", "and", "-", "–", "per"))
+    return tag_words, context_words
+
+
+def _may_change(c: _Context, i: int, words: frozenset[str]) -> bool:
+    """False when no rule of :data:`TAG_RULES` can fire on word ``i`` (see :func:`_rule_words`).
+
+    A word with a digit, a fraction sign or a hyphen among its letters always goes to the
+    rules; a mark with no letter or digit only when the tagger called it a noun or an
+    adjective (the "symbol" rule) or when a word list has it ("%", "$").
+    """
+    word = c.words[i]
+    if c.lower[i] in words or word in words or i in c.times or c.tags[i] == "$":
+        return True
+    return not word.isalpha() and (any(character.isalnum() for character in word) or c.tags[i][:2] in ("NN", "JJ"))
+
+
 def retag(tagged: list[tuple[str, str]], explain: bool = False, times: Collection[int] = ()) -> list[tuple[str, ...]]:
     """The tagger's ``(word, tag)`` pairs with amount words given tags of our own (see the module doc).
 
@@ -450,12 +485,14 @@ def retag(tagged: list[tuple[str, str]], explain: bool = False, times: Collectio
     """
     c = _Context(tagged, lexicon(), times)
     fired = [""] * len(c.words)
+    tag_words, context_words = _rule_words(wordlists.generation())
     for i in range(len(c.words)):
-        rule = next((rule for rule in TAG_RULES if rule.test(c, i)), None)
+        rule = next((rule for rule in TAG_RULES if rule.test(c, i)), None) if _may_change(c, i, tag_words) else None
         if rule:
             c.tags[i], fired[i] = rule.tag, rule.name
     for i in range(len(c.words)):
-        rule = None if i in c.times else next((rule for rule in CONTEXT_RULES if rule.test(c, i)), None)
+        needed = c.tags[i] in ("CD", "TO") or c.lower[i] in context_words
+        rule = next((rule for rule in CONTEXT_RULES if rule.test(c, i)), None) if needed and i not in c.times else None
         if rule:
             c.tags[i], fired[i] = rule.tag, rule.name
     # Last pass: hedges count only right before an amount ("over 10 people", not "over the border").

@@ -65,7 +65,13 @@ def _fraction(value: str) -> Fraction:
 
 
 def _alternatives(words, flags: str = "") -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) or "(?!)"
+    words = sorted(words, key=len, reverse=True)
+    alternation = "|".join(map(re.escape, words))
+    if not alternation or not all(words):
+        return alternation or "(?!)"
+    # The look-ahead at the first letters changes no match; it spares ``re`` trying each word
+    # at every position (it cannot skip words when case is ignored).
+    return f"(?=[{''.join(sorted({re.escape(word[0]) for word in words}))}])(?:{alternation})"
 
 
 def _ordinals(numbers: dict[str, int], irregular: dict[str, int]) -> dict[str, int]:
