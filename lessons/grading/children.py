@@ -41,6 +41,7 @@ class Child:
         if self.pid == 0:  # the child: never returns into the caller's code
             os.close(read)
             os.setpgid(0, 0)
+            _die_with_parent()
             code = 1
             try:
                 resource.setrlimit(resource.RLIMIT_AS, (memory, resource.getrlimit(resource.RLIMIT_AS)[1]))
@@ -91,6 +92,16 @@ class Child:
         self.done = True
         self.failure = f"it took longer than {self.seconds:.0f} s and was stopped"
         return True
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this child when its parent dies, so nothing outlives a stopped grader."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _exit_reason(status: int) -> str:

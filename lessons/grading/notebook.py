@@ -179,9 +179,9 @@ def _execute_cells(client, notebook: nbformat.NotebookNode, cell_seconds: int, t
 
 
 def _manager(owner: tuple[int, int] | None, **options):
-    from jupyter_client.manager import KernelManager
+    from jupyter_client.manager import AsyncKernelManager
 
-    class SandboxManager(KernelManager):
+    class SandboxManager(AsyncKernelManager):
         def write_connection_file(self, **kwargs) -> None:
             super().write_connection_file(**kwargs)
             if owner:  # the kernel runs as an unprivileged user, who must read it

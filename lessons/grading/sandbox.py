@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import lessons
+from lessons import article
 from lessons.grading import kernel_checks
 
 MODES = ("auto", "bwrap", "none")
@@ -150,6 +151,10 @@ def make_library(folder: Path, lesson_sources: list[str]) -> Path:
     shutil.copytree(PACKAGE, target, ignore=lambda directory, names: [
         name for name in names if name in LEFT_OUT or name.endswith(".pyc")])
     shutil.copyfile(kernel_checks.__file__, target / "checks.py")
+    seed = Path(article.SEED_ARTICLE)
+    if seed.is_file():  # the lessons find the seed article beside the package, as in a clone
+        (Path(folder) / seed.parent.name).mkdir()
+        shutil.copyfile(seed, Path(folder) / seed.parent.name / seed.name)
     (target / "exercises").mkdir()
     (target / "exercises" / "__init__.py").write_text('"""Not available while grading."""\n', encoding="utf-8")
     for module, names in _imported_names(lesson_sources).items():
@@ -242,11 +247,14 @@ def prepare_run_folder(folder: Path, user: tuple[int, int] | None, mode: str) ->
 
 
 def write_kernel_spec(folder: Path, argv: list[str]) -> Path:
-    """A Jupyter kernel spec folder named ``lessons-sandbox`` that starts ``argv``; returns its parent."""
+    """A Jupyter kernel spec folder named ``lessons-sandbox`` that starts ``argv``; returns its parent.
+
+    Interrupts go as messages: a signal would reach bubblewrap, not the kernel inside.
+    """
     spec = folder / "kernels" / "lessons-sandbox"
     spec.mkdir(parents=True)
     (spec / "kernel.json").write_text(json.dumps({"argv": argv, "display_name": "grading sandbox",
-                                                  "language": "python", "interrupt_mode": "signal"}))
+                                                  "language": "python", "interrupt_mode": "message"}))
     return folder / "kernels"
 
 
