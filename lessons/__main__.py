@@ -118,10 +118,11 @@ def grade_notebooks(arguments: argparse.Namespace) -> int:
 def write_report(arguments: argparse.Namespace) -> int:
     from lessons.article import ArticleError
     from lessons.report import make_report
+    from lessons.safefiles import MEGABYTE, FileError
 
     try:
-        written = make_report(arguments.article, arguments.out)
-    except (ArticleError, NotADirectoryError) as error:
+        written = make_report(arguments.article, arguments.out, max_bytes=int(arguments.max_mb * MEGABYTE))
+    except (ArticleError, NotADirectoryError, FileError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(f"Wrote {', '.join(str(path) for path in written)}")
@@ -167,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     report_parser.add_argument("article", nargs="?", type=Path, metavar="ARTICLE.txt",
                                help="a UTF-8 plain-text article, headline on the first line (default: the seed)")
     report_parser.add_argument("--out", required=True, type=Path, help="folder for report.html and the CSV files")
+    report_parser.add_argument("--max-mb", type=float, default=20, help="largest article to read, in MB (default 20)")
     arguments, extra = parser.parse_known_args(argv)
     if arguments.command == "lab":
         return lab(extra)

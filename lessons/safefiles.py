@@ -140,6 +140,9 @@ def publish(files: dict[str, bytes], out: Path) -> list[Path]:
     except OSError as error:
         raise FileError(f"Cannot write into {out}: {_describe(error)}.") from None
     try:
+        in_the_way = [name for name in files if (out / name).is_dir()]
+        if in_the_way:
+            raise IsADirectoryError(21, f"a folder is in the way of {', '.join(in_the_way)}")
         for name, data in files.items():
             (staging / name).write_bytes(data)
             os.chmod(staging / name, 0o644)

@@ -54,10 +54,11 @@ FORGERIES = {
 @needs_sandbox
 @pytest.mark.parametrize("attack", FORGERIES)
 def test_forged_answers_score_nothing_and_say_why(tmp_path, lessons_folder, attack):
-    rows, result, _ = _grade_91(tmp_path, lessons_folder, FORGERIES[attack])
+    rows, result, _ = _grade_91(tmp_path, lessons_folder, FORGERIES[attack], cell_seconds=10)
     assert not rows["9.1"].passed and rows["9.1"].feedback
-    assert rows["9.1"].status in {"error", "incorrect", "not checked", "not attempted"}
-    assert rows["9.2"].passed or attack == "200,000 terms"  # that one may crash the kernel itself
+    assert rows["9.1"].status in {"error", "incorrect", "not checked", "not attempted", "not run", "timeout"}
+    if attack not in {"200,000 terms", "patched json.dumps"}:  # those two may break the kernel itself
+        assert rows["9.2"].passed
 
 
 def _sha(path: Path) -> str:
@@ -89,7 +90,7 @@ try:
 except OSError as error:
     print("package refused:", type(error).__name__)
 subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)  # {MARK}"], start_new_session=True)
-check("9.1", 3)'''
+check("9.1", len(lessons.tokenize("U.S. aid")))'''
 
 
 @needs_sandbox
@@ -120,7 +121,9 @@ def test_a_class_is_graded_and_no_student_harms_another(tmp_path, lessons_folder
     time.sleep(2)
     assert {path.name: _sha(path) for path in out.iterdir()} == graded
     page = (out / "gradebook.html").read_text(encoding="utf-8")
-    assert "9.1" in page and "3/4 (75%)" in page.replace("4/4 (100%)", "")
+    assert "<td>4/4 (100%)</td><td>2/4 (50%)</td>" in page
+    carol = (out / "carol-09_demo.graded.ipynb").read_text(encoding="utf-8")
+    assert carol.count('"refused: ') == 3 * 5 and "package refused" in carol
     assert json.loads((out / "gradebook.json").read_text(encoding="utf-8"))["exercises"]["9.2"] == {
         "passed": 2, "total": 4}
 

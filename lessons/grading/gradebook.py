@@ -52,7 +52,7 @@ def _safe(name: str) -> str:
 
 def submission_key(student: str, notebook: Path, taken: set[str]) -> str:
     """A file-name-safe key for the result files, unique among ``taken`` (which it joins)."""
-    base = _safe(student if student == notebook.stem else f"{student}-{notebook.stem}")
+    base = _safe(student if student.endswith(notebook.stem) else f"{student}-{notebook.stem}")
     key, number = base, 2
     while key.casefold() in taken or f"{key}.grade.csv" in BOOK_NAMES:
         key, number = f"{base}-{number}", number + 1

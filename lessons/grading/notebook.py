@@ -127,15 +127,32 @@ def _capped(output, budget: int):
                                   text=f"[output of {_size(output):,} characters left out by the grader]\n")
 
 
+def cap_outputs(cell: nbformat.NotebookNode) -> None:
+    """Keep at most ``MAX_OUTPUT_CHARS`` of a cell's outputs (display updates included)."""
+    budget, kept = MAX_OUTPUT_CHARS, []
+    for output in cell.get("outputs", [])[:MAX_OUTPUTS]:
+        output = _capped(output, max(budget, 2000))
+        budget -= _size(output)
+        kept.append(output)
+        if budget <= 0:
+            break
+    if "outputs" in cell:
+        cell.outputs = kept
+
+
 def _capped_client(*args, **kwargs):
     from nbclient import NotebookClient
 
     class CappedClient(NotebookClient):
         def output(self, outs, msg, display_id, cell_index):
+            # Stop keeping outputs once a cell has too many: an endless print loop must not fill memory.
             kept = sum(_size(output) for output in outs)
             if msg["msg_type"] != "error" and (len(outs) >= MAX_OUTPUTS or kept >= MAX_OUTPUT_CHARS):
                 return None
-            return _capped(super().output(outs, msg, display_id, cell_index), max(MAX_OUTPUT_CHARS - kept, 2000))
+            out = super().output(outs, msg, display_id, cell_index)
+            if out is not None and outs and outs[-1] is out:
+                outs[-1] = _capped(out, max(MAX_OUTPUT_CHARS - kept, 2000))
+            return out
 
     return CappedClient(*args, **kwargs)
 
@@ -153,17 +170,18 @@ def _kernel_recovers(client, cell: nbformat.NotebookNode) -> bool:
         return False
 
 
-def _execute_cells(client, notebook: nbformat.NotebookNode, cell_seconds: int, total_seconds: int) -> tuple[dict, str]:
+def _execute_cells(client, notebook: nbformat.NotebookNode, cell_seconds: int, total_seconds: int,
+                   outcomes: dict[int, str]) -> str:
+    """Run the code cells in order, noting each one's outcome; why it stopped early, or ``""``."""
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-    outcomes: dict[int, str] = {}
     deadline = monotonic() + total_seconds
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type != "code" or not cell.source.strip():
             continue
         remaining = deadline - monotonic()
         if remaining < 1:
-            return outcomes, f"the notebook used up its total time limit of {total_seconds} s"
+            return f"the notebook used up its total time limit of {total_seconds} s"
         client.timeout = max(1, int(min(cell_seconds, remaining)))
         try:
             client.execute_cell(cell, index)
@@ -171,11 +189,13 @@ def _execute_cells(client, notebook: nbformat.NotebookNode, cell_seconds: int, t
         except CellTimeoutError:
             outcomes[index] = "timeout"
             if not _kernel_recovers(client, cell):
-                return outcomes, "a cell ran past its time limit and could not be stopped"
+                return "a cell ran past its time limit and could not be stopped"
         except DeadKernelError:
             outcomes[index] = "error"
-            return outcomes, "the Python kernel died (the code crashed it, exited or hit a limit)"
-    return outcomes, ""
+            return "the Python kernel died (the code crashed it, exited or hit a limit)"
+        finally:
+            cap_outputs(cell)
+    return ""
 
 
 def _manager(owner: tuple[int, int] | None, **options):
@@ -200,11 +220,12 @@ def run_notebook(notebook: nbformat.NotebookNode, kernel_specs: Path, run_folder
                             ip=str(run_folder / "socket"), connection_file=str(run_folder / "kernel.json"))
     client = _capped_client(notebook, km=manager, allow_errors=True, interrupt_on_timeout=False,
                             shutdown_kernel="immediate", startup_timeout=120)
+    outcomes: dict[int, str] = {}
     try:
         with client.setup_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
-            outcomes, stopped = _execute_cells(client, notebook, cell_seconds, total_seconds)
-    except RuntimeError as error:  # the kernel did not start (e.g. a limit too small for Python itself)
-        outcomes, stopped = {}, f"the sandboxed kernel could not start ({cap(error, 300)})"
+            stopped = _execute_cells(client, notebook, cell_seconds, total_seconds, outcomes)
+    except Exception as error:  # a kernel that did not start, or that sent messages out of protocol
+        stopped = f"the kernel failed or broke its protocol ({type(error).__name__}: {cap(error, 200)})"
     return {"notebook": notebook, "outcomes": {str(index): outcome for index, outcome in outcomes.items()},
             "stopped": stopped}
 
