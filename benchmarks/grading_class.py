@@ -49,7 +49,7 @@ def write_class(folder: Path, count: int) -> collections.Counter:
     kinds = list(KINDS)
     made = collections.Counter()
     for number in range(count):
-        kind = kinds[number % len(kinds)] if number % 2 else "right"  # half the class gets it right
+        kind = kinds[(number // 2) % len(kinds)] if number % 2 else "right"  # half the class gets it right
         student = folder / f"student{number:03d}-{kind}"
         student.mkdir(parents=True)
         nbformat.write(with_solutions(lesson, KINDS[kind](solutions)), str(student / LESSON.name))

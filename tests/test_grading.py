@@ -164,3 +164,24 @@ def test_a_cell_that_prints_forever_keeps_a_bounded_output(tmp_path, lessons_fol
     cut = ["the grader kept only the first" in output.get("text", "") for output in flooded.outputs]
     assert grading_run.MAX_OUTPUT_CHARS <= kept <= grading_run.MAX_OUTPUT_CHARS + 100
     assert cut.count(True) == 1
+
+
+def test_an_answer_that_is_a_function_is_judged_by_its_outputs_on_the_graders_inputs(tmp_path):
+    from lessons.checks import Exercise, check, register
+
+    register(Exercise("9.5", "Write double(x), which doubles a number or repeats a string twice.",
+                      expected=lambda: [2, 5.0, "abab"], inputs=((1,), (2.5,), ("ab",))))
+    lesson = new_notebook([("code", "from lessons import check", None),
+                           ("code", "def double(x):\n    ...\ncheck('9.5', ...)", "9.5")])
+    folder = tmp_path / "lessons"
+    folder.mkdir()
+    nbformat.write(lesson, str(folder / "09_functions.ipynb"))
+    right = "def double(x):\n    return x * 2\ncheck('9.5', double)"
+    wrong = "def double(x):\n    return x + 2\ncheck('9.5', double)"
+    statuses = {}
+    for name, source in (("right", right), ("wrong", wrong)):
+        answered = with_solutions(lesson, {"9.5": source})
+        rows, _ = _grade(tmp_path, folder, answered, name=f"09_functions-{name}.ipynb")
+        statuses[name] = rows["9.5"].status
+    assert statuses == {"right": "correct", "wrong": "incorrect"}
+    assert check("9.5", lambda x: x * 2).passed  # the same check in a student's own notebook

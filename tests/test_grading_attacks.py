@@ -166,3 +166,18 @@ def test_the_kernels_package_has_no_exercises_and_checks_decides_nothing(tmp_pat
     assert "_evaluate" not in (library / "lessons" / "checks.py").read_text(encoding="utf-8")
     assert not (library / "lessons" / "grading").exists()
     assert lessons.checks.exercises()  # the grader's own registry is untouched
+
+
+@needs_sandbox
+@pytest.mark.skipif(not (REPOSITORY / "notebooks").is_dir(), reason="no lesson notebooks")
+def test_every_real_lessons_starters_grade_not_attempted(tmp_path):
+    from lessons.coursework import exercise_ids, load_notebook
+
+    lessons_ = sorted((REPOSITORY / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    out = tmp_path / "grades"
+    assert main(["grade", *map(str, lessons_), "--out", str(out), "--jobs", "2"]) == 0
+    for lesson in lessons_:
+        graded = json.loads((out / f"{lesson.stem}.grade.json").read_text(encoding="utf-8"))
+        assert {row["id"]: row["status"] for row in graded["exercises"]} == {
+            exercise: "not attempted" for exercise in exercise_ids(load_notebook(lesson))}, lesson.name
+        assert graded["notes"] == [], lesson.name

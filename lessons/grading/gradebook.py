@@ -146,6 +146,7 @@ def grade_class(paths: list[Path], out: Path, session: Session, jobs: int = 1, l
     submissions = find_submissions(paths, out)
     if not submissions:
         raise FileError(f"No notebooks (*.ipynb) to grade in {', '.join(map(str, paths))}.")
+    session.warm_up()
     progress, entries, pending = Progress(len(submissions), stream), [], list(submissions)
     running: dict[int, tuple[Child, Submission, int]] = {}
     free_slots = list(range(jobs, 0, -1))
@@ -164,7 +165,7 @@ def grade_class(paths: list[Path], out: Path, session: Session, jobs: int = 1, l
                 entries.append(_finish(child, submission, out))
                 progress.step(submission.student)
     entries.sort(key=lambda entry: submissions.index(entry.submission))
-    publish(book_files(entries), out)
+    publish(book_files(entries, session.describe_mode(session.mode)), out)
     return (EXIT_NOT_GRADED if any(entry.error for entry in entries) else EXIT_OK), entries
 
 
@@ -221,7 +222,7 @@ def _status_cell(row: ExerciseResult | None) -> str:
            f"{mark} {html.escape(row.status)}</td>"
 
 
-def book_html(entries: list[Entry]) -> str:
+def book_html(entries: list[Entry], sandbox: str = "") -> str:
     """The grade book as one self-contained, escaped HTML page."""
     ids, rates = _exercise_ids(entries), pass_rates(entries)
     rate_cells = "".join(f"<td>{passed}/{total} ({100 * passed / total:.0f}%)</td>" for passed, total in rates.values())
@@ -238,20 +239,21 @@ def book_html(entries: list[Entry]) -> str:
     return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Grade book</title><style>"
             "body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #999;"
             "padding:2px 6px;vertical-align:top}.pass{background:#d9f0d3}.fail{background:#fddbc7}</style>"
-            "</head><body><h1>Grade book</h1><h2>Pass rate of each exercise</h2>"
+            f"</head><body><h1>Grade book</h1><p>Graded in: {html.escape(sandbox)}.</p>"
+            "<h2>Pass rate of each exercise</h2>"
             f"<table><tr>{head}</tr><tr>{rate_cells}</tr></table><h2>Students</h2>"
             f"<table><tr><th scope=\"col\">student</th><th scope=\"col\">notebook</th>{head}"
             f"<th scope=\"col\">passed</th><th scope=\"col\">notes</th></tr>{''.join(rows)}</table></body></html>\n")
 
 
-def book_files(entries: list[Entry]) -> dict[str, bytes]:
+def book_files(entries: list[Entry], sandbox: str = "") -> dict[str, bytes]:
     """``gradebook.csv``, ``gradebook.json`` and ``gradebook.html`` for these entries."""
     header, rows = book_rows(entries)
-    data = {"exercises": {exercise: {"passed": passed, "total": total}
+    data = {"sandbox": sandbox, "exercises": {exercise: {"passed": passed, "total": total}
                           for exercise, (passed, total) in pass_rates(entries).items()},
             "students": [{"student": entry.submission.student, "notebook": str(entry.submission.path),
                           "key": entry.submission.key, "error": entry.error,
                           "grade": entry.grade.as_dict() if entry.grade else None} for entry in entries]}
     return {"gradebook.csv": _csv(header, rows),
             "gradebook.json": (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
-            "gradebook.html": book_html(entries).encode("utf-8")}
+            "gradebook.html": book_html(entries, sandbox).encode("utf-8")}

@@ -34,7 +34,7 @@ MAX_OUTPUTS = 200
 MAX_OUTPUT_CHARS = 100_000  # kept of each cell's outputs
 CUT_NOTE = "\n[... the grader kept only the first {:,} characters of this output]\n"
 BEFORE = "import lessons.checks as _grader\n_grader.forget({!r})\ndel _grader"
-AFTER = "import lessons.checks as _grader\n_grader.report_answer({!r})\ndel _grader"
+AFTER = "import lessons.checks as _grader\n_grader.report_answer({!r}, {!r})\ndel _grader"
 
 
 def exercise_cells(notebook: nbformat.NotebookNode) -> dict[str, list[str]]:
@@ -79,7 +79,9 @@ def structure(lesson: nbformat.NotebookNode, submitted: nbformat.NotebookNode
 
 
 def _probe(template: str, exercise_id: str) -> nbformat.NotebookNode:
-    cell = nbformat.v4.new_code_cell(template.format(exercise_id))
+    # An exercise whose answer is a function declares inputs: the kernel hands back its outputs on them.
+    inputs = getattr(checks.exercises().get(exercise_id), "inputs", ())
+    cell = nbformat.v4.new_code_cell(template.format(exercise_id, [list(arguments) for arguments in inputs] or None))
     cell.metadata["grader"] = True
     return cell
 
