@@ -24,6 +24,8 @@ BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 ENDS_LIKE_A_SENTENCE = re.compile(r"[.!?:;\"”’)]\s*$")
 CREDIT_LINE = re.compile(r"^(with files from|with reporting by|reporting by)\b", re.IGNORECASE)
 CAPTION_LINE = re.compile(r"^[A-Z]{3,}\s*\|")
+LINE_BREAK = re.compile(r"\n")
+STARTS_A_SENTENCE = re.compile(r"[^\w\s]*[A-Z0-9]")
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Article:
     paragraphs: tuple[Passage, ...]
     metadata: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
+    advice: str = ""  # how to mark the layout, when the headline cannot be told apart (see layout_advice)
 
     def __repr__(self) -> str:
         title = self.title.text if self.title else "(no title)"
@@ -64,31 +67,88 @@ class ArticleError(ValueError):
     """The file could not be read as an article; the message names the file and the problem."""
 
 
+def _pieces(text: str, start: int, end: int, separator: re.Pattern) -> list[tuple[int, int]]:
+    """The non-blank stretches of ``text[start:end]`` between ``separator`` matches, white space trimmed."""
+    pieces = []
+    for match in re.finditer(rf"(?:(?!{separator.pattern}).)+", text[start:end], re.DOTALL):
+        chunk = match.group()
+        if chunk.strip():
+            left = len(chunk) - len(chunk.lstrip())
+            pieces.append((start + match.start() + left, start + match.start() + len(chunk.rstrip())))
+    return pieces
+
+
+def _headline_lines(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """The lines of the first block when they are a headline and standfirst (or byline), else ``None``.
+
+    A block of two or three lines whose first line reads like a headline and whose next
+    line starts a new sentence is a headline over a standfirst, unless the paragraphs
+    after it are hard-wrapped too: then its line breaks may be wrapping (see :func:`layout_advice`).
+    """
+    lines = _pieces(text, *blocks[0], LINE_BREAK)
+    if not 1 < len(lines) <= 3 or _wrapped(text, blocks[1:]):
+        return None
+    first, second = (text[start:end] for start, end in lines[:2])
+    return lines if _looks_like_heading(first, max_words=25) and STARTS_A_SENTENCE.match(second) else None
+
+
+def _wrapped(text: str, blocks: list[tuple[int, int]]) -> bool:
+    return any("\n" in text[start:end] for start, end in blocks)
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of the paragraphs in ``text``, with surrounding white space left out.
 
     Paragraphs are separated by blank lines when the text has any (single line
     breaks are then just line wrapping); otherwise every line is a paragraph,
-    as in articles saved one paragraph a line.
+    as in articles saved one paragraph a line. In the usual layout of a story
+    (headline line, standfirst line, blank line, paragraphs) the headline and
+    the standfirst are paragraphs of their own.
 
     >>> paragraph_spans("Title\\nFirst line.\\n")
     [(0, 5), (6, 17)]
+    >>> paragraph_spans("Big news\\nIt was big.\\n\\nMore.")
+    [(0, 8), (9, 20), (22, 27)]
     """
-    separator = BLANK_LINE if BLANK_LINE.search(text) else re.compile(r"\n")
-    spans = []
-    start = 0
-    for match in separator.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    trimmed = []
-    for start, end in spans:
-        chunk = text[start:end]
-        if chunk.strip():
-            left = len(chunk) - len(chunk.lstrip())
-            right = len(chunk.rstrip())
-            trimmed.append((start + left, start + right))
-    return trimmed
+    if not BLANK_LINE.search(text.strip()):
+        return _pieces(text, 0, len(text), LINE_BREAK)
+    blocks = _pieces(text, 0, len(text), BLANK_LINE)
+    return (_headline_lines(text, blocks) or blocks[:1]) + blocks[1:]
+
+
+# Advice that works whatever the layout: a blank line after every part makes each part a paragraph.
+LAYOUT_ADVICE = ("To mark the layout, put the headline alone on the first line with a blank line after it, "
+                 "then the standfirst (if there is one) with a blank line after it, then the paragraphs "
+                 "with a blank line between them.")
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Whether most line breaks fall inside a sentence (the next line starts in lower case)."""
+    next_letters = re.findall(r"\n[^\S\n]*(\w)", text.strip())
+    return len(next_letters) >= 3 and 2 * sum(letter.islower() for letter in next_letters) > len(next_letters)
+
+
+def layout_advice(text: str) -> str:
+    """What the reader should change so the headline and paragraphs are recognised, or ``""`` when the layout is clear.
+
+    >>> layout_advice("Big news\\nIt was big.\\n\\nMore.")
+    ''
+    >>> layout_advice("Big news today\\nthe story goes on\\n\\nAnd on\\nand on.").startswith("The first lines")
+    True
+    """
+    spans = paragraph_spans(text)
+    if not spans:
+        return ""
+    first = text[spans[0][0]:spans[0][1]]
+    if "\n" in first and _looks_like_heading(first.splitlines()[0], max_words=25):
+        return ("The first lines may be a headline or a paragraph wrapped over several lines: "
+                "they are read as one paragraph, so the headline is glued to the first sentence. " + LAYOUT_ADVICE)
+    if not BLANK_LINE.search(text.strip()) and _hard_wrapped(text):
+        return ("The lines look hard-wrapped: each line is read as a paragraph, so sentences are cut "
+                "at the line ends. " + LAYOUT_ADVICE)
+    if len(spans) == 1 and len(first.split()) > 40:
+        return "The text is one block, so no headline can be told apart from the story. " + LAYOUT_ADVICE
+    return ""
 
 
 def _looks_like_heading(text: str, max_words: int) -> bool:
@@ -132,7 +192,32 @@ def parse_article(text: str, metadata: dict[str, Any] | None = None, path: Path 
     body_start = paragraphs[0].start if paragraphs else len(text)
     body_end = paragraphs[-1].end if paragraphs else len(text)
     body = Passage(text[body_start:body_end], body_start, body_end, "body")
-    return Article(text, title, standfirst, body, paragraphs, dict(metadata or {}), path)
+    return Article(text, title, standfirst, body, paragraphs, dict(metadata or {}), path, layout_advice(text))
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """The text of a file's bytes (``name`` says which file), or :class:`ArticleError` saying why it is not one.
+
+    The one decoder for files read from disk and for uploads.
+
+    >>> decode_text("Café".encode("utf-8"), "story.txt")
+    'Café'
+    >>> decode_text(b"", "story.txt")
+    Traceback (most recent call last):
+    lessons.article.ArticleError: story.txt is empty. Expected a UTF-8 plain-text file with the article in it.
+    """
+    if b"\x00" in raw:
+        raise ArticleError(f"{name} looks like a binary file. Expected a UTF-8 plain-text file.")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ArticleError(
+            f"{name} is not UTF-8 text (byte {error.start} cannot be decoded). "
+            f"Expected a UTF-8 plain-text file; re-save it as UTF-8."
+        ) from None
+    if not text.strip():
+        raise ArticleError(f"{name} is empty. Expected a UTF-8 plain-text file with the article in it.")
+    return text
 
 
 def _read_text(path: Path) -> str:
@@ -144,18 +229,7 @@ def _read_text(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as error:
         raise ArticleError(f"{path} cannot be read ({error.strerror}). Expected a readable UTF-8 plain-text file.") from None
-    if b"\x00" in raw:
-        raise ArticleError(f"{path} looks like a binary file. Expected a UTF-8 plain-text file.")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ArticleError(
-            f"{path} is not UTF-8 text (byte {error.start} cannot be decoded). "
-            f"Expected a UTF-8 plain-text file; re-save it as UTF-8."
-        ) from None
-    if not text.strip():
-        raise ArticleError(f"{path} is empty. Expected a UTF-8 plain-text file with the article in it.")
-    return text
+    return decode_text(raw, str(path))
 
 
 def load_article(path: str | Path | None = None) -> Article:

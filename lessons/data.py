@@ -45,6 +45,7 @@ RESOURCES: tuple[Resource, ...] = (
     Resource("names", "corpora/names/", "recognising first names"),
     Resource("gazetteers", "corpora/gazetteers/", "recognising countries, states and cities"),
     Resource("treebank", "corpora/treebank/", "training and evaluating taggers"),
+    Resource("ieer", "corpora/ieer/", "scoring the extractors against news marked up by hand"),
     Resource("conll2000", "corpora/conll2000/", "evaluating chunk grammars"),
     Resource("state_union", "corpora/state_union/", "a large text for benchmarks"),
 )

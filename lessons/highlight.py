@@ -7,7 +7,7 @@ readers, and every highlight also carries its label as text, so colour is never
 the only cue. Lesson 1 (``01_tokenizing.ipynb``, "Token explorer") introduces it.
 
 >>> highlight("Putin met Xi", [Span(0, 5, "PERSON")])
-'<div class="lessons-text" ...><mark ...>Putin<sub ...>PERSON</sub></mark> met Xi</div>'
+'<div class="lessons-text mathjax_ignore" ...><mark ...>Putin<sub ...>PERSON</sub></mark> met Xi</div>'
 """
 
 from __future__ import annotations
@@ -18,7 +18,16 @@ from dataclasses import dataclass
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour vision.
 PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
-LIGHT = {colour: colour + "40" for colour in PALETTE}  # the same colours at 25% opacity, for backgrounds
+
+
+def light(colour: str) -> str:
+    """``colour`` at 25% opacity, for a background that keeps dark text readable: ``light("#332288") == "#33228840"``."""
+    return colour + "40" if len(colour) == 7 and colour.startswith("#") else colour
+
+
+# MathJax (which JupyterLab runs over HTML outputs and widgets) skips this class, so a text
+# with two amounts like $350m and $40k is shown as written, not typeset as a formula.
+NO_MATHS = "mathjax_ignore"
 
 TEXT_STYLE = "line-height:2.1;font-family:system-ui,sans-serif;font-size:0.95rem;white-space:pre-wrap"
 
@@ -33,6 +42,15 @@ class Span:
     tooltip: str = ""
 
 
+def literal(text: str) -> str:
+    """``text`` escaped for HTML, with ``$`` as an entity so that no ``$...$`` reads as mathematics.
+
+    >>> literal("<b> costs $350m and $40k")
+    '&lt;b&gt; costs &#36;350m and &#36;40k'
+    """
+    return html.escape(text).replace("$", "&#36;")
+
+
 def colours_for(labels: Iterable[str]) -> dict[str, str]:
     """A stable colour for each distinct label, in order of first appearance."""
     colours: dict[str, str] = {}
@@ -45,7 +63,7 @@ def colours_for(labels: Iterable[str]) -> dict[str, str]:
 def _mark(text: str, span: Span, colour: str) -> str:
     tooltip = html.escape(span.tooltip or f"{span.label}: characters {span.start}–{span.end}", quote=True)
     return (
-        f'<mark title="{tooltip}" style="background:{LIGHT.get(colour, colour)};'
+        f'<mark title="{tooltip}" style="background:{light(colour)};'
         f'border-bottom:3px solid {colour};padding:1px 2px;border-radius:3px">'
         f"{html.escape(text[span.start:span.end])}"
         f'<sub style="font-size:0.7em;font-weight:600;margin-left:2px">{html.escape(span.label)}</sub></mark>'
@@ -64,7 +82,19 @@ def highlight(text: str, spans: Sequence[Span], colours: dict[str, str] | None =
         parts.append(_mark(text, span, colours.get(span.label, PALETTE[-1])))
         position = span.end
     parts.append(html.escape(text[position:]))
-    return f'<div class="lessons-text" style="{TEXT_STYLE}">{"".join(parts)}</div>'
+    return f'<div class="lessons-text {NO_MATHS}" style="{TEXT_STYLE}">{"".join(parts)}</div>'
+
+
+def within(spans: Sequence[Span], start: int, end: int) -> list[Span]:
+    """The spans inside ``text[start:end]``, with offsets counted from ``start``: to highlight one sentence.
+
+    Give each span its own tooltip first, so the tooltip keeps the offsets into the whole text.
+
+    >>> within([Span(0, 2, "A", "x"), Span(10, 12, "B", "y")], 8, 20)
+    [Span(start=2, end=4, label='B', tooltip='y')]
+    """
+    return [Span(span.start - start, span.end - start, span.label, span.tooltip)
+            for span in spans if start <= span.start and span.end <= end]
 
 
 def chips(items: Sequence[tuple[str, str]], colour: str = PALETTE[1],
@@ -79,8 +109,8 @@ def chips(items: Sequence[tuple[str, str]], colour: str = PALETTE[1],
     """
     colours = colours or [colour] * len(items)
     rendered = "".join(
-        f'<span style="display:inline-block;margin:3px;padding:2px 6px;border:1px solid {chip_colour};'
-        f'background:{LIGHT.get(chip_colour, chip_colour)};border-radius:4px;'
+        f'<span class="{NO_MATHS}" style="display:inline-block;margin:3px;padding:2px 6px;'
+        f'border:1px solid {chip_colour};background:{light(chip_colour)};border-radius:4px;'
         f'font-family:ui-monospace,monospace;white-space:pre">{html.escape(text)}'
         f'<small style="display:block;font-size:0.7em;color:#333">{html.escape(caption)}</small></span>'
         for (text, caption), chip_colour in zip(items, colours)
@@ -121,6 +151,39 @@ def legend(colours: dict[str, str], descriptions: dict[str, str] | None = None) 
     return f'<div class="lessons-legend" style="margin:4px 0">{entries}</div>'
 
 
+def sentence_number(index: int) -> int:
+    """The number a reader sees for the sentence at ``index``: sentences are counted from 1.
+
+    Offsets and ``Sentence.index`` stay 0-based, as Python counts; every display adds 1 here.
+
+    >>> sentence_number(0)
+    1
+    """
+    return index + 1
+
+
+def plural(number: int, noun: str, nouns: str | None = None) -> str:
+    """``number`` and ``noun``, plural when it should be.
+
+    >>> plural(1, "sentence"), plural(2, "quantity", "quantities")
+    ('1 sentence', '2 quantities')
+    """
+    return f"{number:,} {noun if number == 1 else nouns or noun + 's'}"
+
+
+def kind_legend(names: Iterable[str]) -> str:
+    """A legend for kinds from :mod:`lessons.kinds`: each kind's colour, label and plain-words description.
+
+    >>> "an amount of money" in kind_legend(["MONEY"])
+    True
+    """
+    from lessons.kinds import kind
+
+    found = [kind(name) for name in names]
+    return legend({found_kind.name: found_kind.colour for found_kind in found},
+                  {found_kind.name: f"({found_kind.label}): {found_kind.description}" for found_kind in found})
+
+
 def _cell_style(cell: object) -> str:
     # JupyterLab right-aligns every table cell, which makes words hard to read; only numbers
     # line up on the right. Explicit padding keeps columns apart inside a widget, too.
@@ -129,9 +192,9 @@ def _cell_style(cell: object) -> str:
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """A plain HTML table with every cell escaped.
+    """The HTML of a :class:`Table`, every cell escaped: words aligned left, numbers right.
 
-    Words are aligned left and numbers right.
+    Views build a :class:`Table`; this is how it shows in a page or a notebook.
 
     >>> table(["word", "count"], [("<b>", 2)])
     '<table ...><th style="text-align:left...">word</th>...<td style="text-align:left...">&lt;b&gt;</td><td style="text-align:right...">2</td></tr></tbody></table>'
@@ -141,7 +204,8 @@ def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
         "<tr>" + "".join(f'<td style="{_cell_style(cell)}">{html.escape(str(cell))}</td>' for cell in row) + "</tr>"
         for row in rows
     )
-    return f'<table class="lessons-table" style="border-collapse:collapse"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return (f'<table class="lessons-table" style="border-collapse:collapse"><thead class="{NO_MATHS}"><tr>{head}</tr>'
+            f'</thead><tbody class="{NO_MATHS}">{body}</tbody></table>')
 
 
 @dataclass(frozen=True)
@@ -159,6 +223,11 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[object, ...], ...]
 
+    def __post_init__(self) -> None:
+        # Lists are welcome; stored as tuples, so a table stays the same once made.
+        object.__setattr__(self, "header", tuple(self.header))
+        object.__setattr__(self, "rows", tuple(tuple(row) for row in self.rows))
+
     def __repr__(self) -> str:
         lines = [tuple(map(str, self.header))] + [tuple(map(str, row)) for row in self.rows]
         widths = [max(len(line[column]) for line in lines) for column in range(len(self.header))]
@@ -168,6 +237,10 @@ class Table:
 
     def _repr_html_(self) -> str:
         return table(self.header, self.rows)
+
+    def html(self) -> str:
+        """The table as escaped HTML, to put inside a page or an explorer's output."""
+        return self._repr_html_()
 
 
 def figure(png: bytes, alt: str, caption_text: str) -> str:

@@ -339,3 +339,93 @@ def words_with_several_tags(text: str, tagset: str = PENN) -> list[WordTags]:
             ranked = tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
             several.append(WordTags(word, ranked, tuple(tokens)))
     return sorted(several, key=lambda entry: (-len(entry.tokens), entry.word))
+
+
+# --- How the perceptron decides ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeatureWeights:
+    """One clue the perceptron looks at, as NLTK names it, and its weight for each tag compared.
+
+    ``"i suffix ing"`` means "this word ends in -ing"; ``"i-1 tag VBP"`` means "the
+    previous word was tagged VBP"; ``"i word beijing"`` is the word itself, lower-cased.
+    """
+
+    feature: str
+    weights: tuple[tuple[str, float], ...]
+
+    def weight(self, tag_name: str) -> float:
+        return dict(self.weights).get(tag_name, 0.0)
+
+
+@dataclass(frozen=True)
+class PerceptronDecision:
+    """Why the perceptron tagged ``words[index]`` as it did: every feature's weights, and the totals.
+
+    ``scores`` are the top tags with their summed weights, highest first: the
+    tagger picks the first. ``in_tag_dictionary`` is True for frequent words the
+    tagger looks up instead of weighing (then the weights did not decide).
+    """
+
+    words: tuple[str, ...]
+    index: int
+    tag: str
+    in_tag_dictionary: bool
+    scores: tuple[tuple[str, float], ...]
+    features: tuple[FeatureWeights, ...]
+
+    @property
+    def word(self) -> str:
+        return self.words[self.index]
+
+    def rows(self) -> list[tuple[object, ...]]:
+        """One row per feature: its name, then its weight for each of the top tags; totals last."""
+        rows: list[tuple[object, ...]] = [
+            (feature.feature, *(round(feature.weight(name), 2) for name, _ in self.scores))
+            for feature in self.features
+        ]
+        return rows + [("total", *(round(score, 2) for _, score in self.scores))]
+
+    def __str__(self) -> str:
+        header = ("feature", *(name for name, _ in self.scores))
+        lines = [header] + [tuple(map(str, row)) for row in self.rows()]
+        widths = [max(len(line[column]) for line in lines) for column in range(len(header))]
+        return "\n".join("  ".join(cell.rjust(width) if column else cell.ljust(width)
+                                   for column, (cell, width) in enumerate(zip(line, widths))).rstrip()
+                         for line in lines)
+
+
+def perceptron_features(words: list[str], index: int, top: int = 3) -> PerceptronDecision:
+    """How NLTK's averaged perceptron weighs ``words[index]``: its features and their weights.
+
+    ``words`` is one sentence as the tagger sees it (see :func:`tagger_words`). The
+    tagger tags left to right, so the tags it gave the two words before ``index``
+    are features too. Lesson 2 ("How the perceptron decides") explains it.
+
+    >>> decision = perceptron_features("We expect Beijing to use its influence .".split(), 2)
+    >>> decision.tag, [name for name, _ in decision.scores][:2]
+    ('VBG', ['VBG', 'NNP'])
+    >>> decision.features[1].feature, decision.features[1].weight("VBG") > 30
+    ('i suffix ing', True)
+    """
+    if not isinstance(words, (list, tuple)) or not all(isinstance(word, str) and word for word in words):
+        raise TypeError("perceptron_features() needs a list of non-empty words, e.g. 'We expect Beijing'.split().")
+    if not 0 <= index < len(words):
+        raise IndexError(f"perceptron_features(): index {index} is outside the {len(words)} words.")
+    tagger = _tagger()
+    tags = [penn_tag for _, penn_tag in tagger.tag(list(words))]
+    before = [*reversed(tagger.START), *tags[:index]]  # before the first word: -START-, then -START2-
+    context = tagger.START + [tagger.normalize(word) for word in words] + tagger.END
+    features = tagger._get_features(index, words[index], context, before[-1], before[-2])
+    totals: Counter = Counter()
+    for feature, value in features.items():
+        for tag_name, weight in tagger.model.weights.get(feature, {}).items():
+            totals[tag_name] += value * weight
+    scores = tuple((name, round(score, 3)) for name, score in totals.most_common(top))
+    return PerceptronDecision(
+        tuple(words), index, tags[index], words[index] in tagger.tagdict, scores,
+        tuple(FeatureWeights(feature, tuple((name, tagger.model.weights.get(feature, {}).get(name, 0.0))
+                                            for name, _ in scores))
+              for feature in features),
+    )

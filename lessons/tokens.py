@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lessons.article import paragraph_spans
+from lessons.caching import require_text  # noqa: F401  (other modules import it from here)
 from lessons.data import require
 
 # Curly quotes and apostrophes are swapped for straight ones, one character for
@@ -43,14 +44,6 @@ class Token:
     start: int
     end: int
     sentence: int
-
-
-def require_text(text: object, function: str) -> str:
-    """Return ``text`` if it is a ``str``; otherwise raise a ``TypeError`` that says what to pass."""
-    if isinstance(text, str):
-        return text
-    hint = " (did you forget to load the article?)" if text is None else ""
-    raise TypeError(f"{function}() needs text as a str, not {type(text).__name__}{hint}.")
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ off") to the simpler one when it has nothing to go on.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -29,7 +30,7 @@ DESCRIPTIONS = {
     "unigram → default": "unigram, backing off to NN for unseen words",
     "bigram alone": "the tag most often seen after the previous tag for this word; None otherwise",
     "bigram → unigram → default": "bigram, backing off to unigram, then to NN",
-    PERCEPTRON: "the pretrained tagger lessons.tag uses (it probably saw these sentences in training)",
+    PERCEPTRON: "the pretrained tagger lessons.tag uses (it may have seen these sentences in training)",
 }
 
 
@@ -62,6 +63,30 @@ class TextComparison:
     name: str
     agreement: float
     differences: tuple[TagDifference, ...] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class TagConfusion:
+    """One kind of mistake: the gold tag, the tag the tagger gave instead, how often, and on which words."""
+
+    gold: str
+    predicted: str
+    count: int
+    words: tuple[tuple[str, int], ...]  # the words it happened on, most frequent first
+
+
+@dataclass(frozen=True)
+class ConfusionReport:
+    """A tagger against the gold tags of the held-out treebank sentences.
+
+    ``matrix`` is an ``nltk.ConfusionMatrix`` (rows: gold tags, columns: the
+    tagger's); ``pairs`` are its most frequent mistakes, largest first.
+    """
+
+    tagger: str
+    accuracy: float
+    matrix: object = field(repr=False)
+    pairs: tuple[TagConfusion, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -147,3 +172,35 @@ def compare_on_text(text: str) -> list[TextComparison]:
         )
         comparisons.append(TextComparison(name, 1 - len(differences) / len(perceptron), differences))
     return comparisons
+
+
+@lru_cache(maxsize=8)
+def confusion(name: str = PERCEPTRON, top: int = 8) -> ConfusionReport:
+    """Where tagger ``name`` goes wrong on the held-out treebank sentences: a confusion matrix.
+
+    Lesson 2 ("Where a tagger goes wrong") explains it, after the NLTK book (chapter 5).
+
+    >>> report = confusion("unigram → default", top=1)
+    >>> report.pairs[0].gold, report.pairs[0].predicted
+    ('NNP', 'NN')
+    """
+    import nltk
+
+    taggers = _all_taggers()
+    if name not in taggers:
+        raise KeyError(f"No tagger {name!r}; the lesson's taggers are: {', '.join(taggers)}.")
+    _, test = treebank_split()
+    tagged = taggers[name].tag_sents([[word for word, _ in sentence] for sentence in test])
+    triples = [(word, gold, str(predicted)) for sentence, guessed in zip(test, tagged)
+               for (word, gold), (_, predicted) in zip(sentence, guessed)]
+    gold_tags = [gold for _, gold, _ in triples]
+    predicted_tags = [predicted for _, _, predicted in triples]
+    mistakes = Counter((gold, predicted) for _, gold, predicted in triples if gold != predicted)
+    words: dict[tuple[str, str], Counter] = {pair: Counter() for pair in mistakes}
+    for word, gold, predicted in triples:
+        if gold != predicted:
+            words[gold, predicted][word] += 1
+    pairs = tuple(TagConfusion(gold, predicted, count, tuple(words[gold, predicted].most_common(3)))
+                  for (gold, predicted), count in mistakes.most_common(top))
+    accuracy = 1 - sum(mistakes.values()) / len(triples)
+    return ConfusionReport(name, accuracy, nltk.ConfusionMatrix(gold_tags, predicted_tags), pairs)

@@ -26,7 +26,8 @@ def test_follows_the_explorer_contract(explorer):
     assert "lessons-explorer-output" in explorer.output._dom_classes
     assert isinstance(explorer.text_box, widgets.Textarea) and not explorer.text_box.continuous_update
     assert explorer.text_box.placeholder
-    controls = [explorer.text_box, explorer.actor_picker, explorer.min_mentions, *explorer.kind_boxes.values()]
+    controls = [explorer.text_box, explorer.actor_picker, explorer.min_mentions, explorer.ties, explorer.sentence_picker,
+                *explorer.kind_boxes.values()]
     assert all(control.description and control.tooltip for control in controls)
 
 
@@ -104,5 +105,17 @@ def test_charts_draw_and_have_text_alternatives(article):
     assert "Xi Jinping – Vladimir Putin" in plots.describe_network(graph, min_mentions=3)
     ax = plots.timeline(actors, sentence_count=50, top=4)
     assert [label.get_text() for label in ax.get_yticklabels()][-1] == "Xi Jinping (person)"
-    assert plots.describe_timeline(actors, top=1).startswith("Xi Jinping (PERSON): sentences 0–")
+    assert plots.describe_timeline(actors, top=1).startswith("Xi Jinping (person): sentences 1–")  # counted from 1
     assert plots.describe_mention_counts([]) == "No actors found."
+
+
+def test_ties_shown_and_one_sentence(article):
+    explorer = ActorExplorer(one_sentence=True)
+    assert "in sentence 1 of 50" in _caption(explorer)
+    assert explorer.ties.description == "Ties shown" and explorer.ties.tooltip
+    network = explorer.output.value.split("<h4>Network", 1)[1]
+    assert network.count("<tr>") == 1 + explorer.ties.value  # the header and the strongest ties
+    explorer.ties.value = 3
+    assert explorer.output.value.split("<h4>Network", 1)[1].count("<tr>") == 1 + 3
+    explorer.sentence_picker.value = -1
+    assert "in sentence" not in _caption(explorer)

@@ -86,3 +86,61 @@ def test_empty_text_parses_to_no_parts():
 def test_paragraphs_are_lines_unless_the_text_has_blank_lines():
     assert paragraph_spans("A\nB\n") == [(0, 1), (2, 3)]
     assert paragraph_spans("A\nstill A\n \nB") == [(0, 9), (12, 13)]
+
+
+@pytest.mark.parametrize("content, message", [(b"", "is empty"), (b"\x00\x01", "binary"),
+                                              ("é".encode("latin-1"), "not UTF-8")])
+def test_one_decoder_explains_bad_uploads_and_files(content, message):
+    from lessons.article import decode_text
+
+    with pytest.raises(ArticleError, match=f"upload.txt .*{message}|upload.txt {message}"):
+        decode_text(content, "upload.txt")
+
+
+STORY = ("Council approves $12 million harbour bridge\n"
+         "The new bridge will carry 5,000 cars a day, the city says\n"
+         "\n"
+         "TORONTO — The city council approved the Harbour Bridge on Monday.\n"
+         "\n"
+         "\"It took longer than we hoped,\" Mayor Jane Smith said.\n")
+
+
+def test_a_headline_and_standfirst_over_a_blank_line_are_recognised():
+    from lessons.tokens import sentences
+
+    article = parse_article(STORY)
+    assert article.title.text == "Council approves $12 million harbour bridge"
+    assert article.standfirst.text.startswith("The new bridge") and article.advice == ""
+    assert article.paragraphs[0].text.startswith("TORONTO")
+    # Neither is glued to the first sentence of the story.
+    assert [s.text for s in sentences(STORY)][:3] == [article.title.text, article.standfirst.text,
+                                                      article.paragraphs[0].text]
+
+
+def test_a_hard_wrapped_story_keeps_its_wrapped_paragraphs_and_gets_advice_that_works():
+    wrapped = ("Council approves harbour bridge\nThe city council approved the bridge on Monday, after\n"
+               "three years of debate.\n\nThe mayor said it took\nlonger than hoped.\n")
+    article = parse_article(wrapped)
+    assert article.title is None and "put the headline alone on the first line" in article.advice
+    marked = wrapped.replace("bridge\nThe city", "bridge\n\nThe city")  # what the advice says to do
+    assert parse_article(marked).title.text == "Council approves harbour bridge"
+    assert parse_article(marked).advice == ""
+
+
+def test_one_block_of_text_gets_advice():
+    block = " ".join(["The council met on Monday and talked about the bridge for a long time."] * 5)
+    assert "one block" in parse_article(block).advice
+    assert parse_article("A short note. Nothing more.").advice == ""
+
+
+def test_hard_wrapped_lines_without_blank_lines_get_advice_that_works():
+    from lessons.tokens import sentences
+
+    wrapped = ("Council approves harbour bridge\nThe city council approved the bridge on Monday,\n"
+               "after three years of debate. The mayor said it took\nlonger than hoped.\n")
+    assert "hard-wrapped" in parse_article(wrapped).advice
+    marked = ("Council approves harbour bridge\n\nThe city council approved the bridge on Monday,\n"
+              "after three years of debate. The mayor said it took\nlonger than hoped.\n")
+    article = parse_article(marked)
+    assert article.advice == "" and article.title.text == "Council approves harbour bridge"
+    assert [s.text.split()[-1] for s in sentences(marked)] == ["bridge", "debate.", "hoped."]

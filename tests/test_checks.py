@@ -8,11 +8,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lessons.checks import CANNOT_CHECK, CORRECT, INCORRECT, NOT_ATTEMPTED, UNKNOWN, check, exercises, hint, results
+from lessons.checks import (CANNOT_CHECK, CORRECT, INCORRECT, NOT_ATTEMPTED, UNKNOWN, Hint, check, exercises, hint,
+                            reset_hints, results)
 from lessons.data import MissingResourceError
 from tests.solutions.tokenizing_01 import SOLUTIONS
 
-LESSON_1 = ["1.1", "1.2", "1.3", "1.4", "1.5"]
+LESSON_1 = ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_hints():
+    reset_hints()  # each test starts as in a new kernel: no hint shown, nothing tried
 
 
 def test_lesson_1_has_its_exercises_and_solutions():
@@ -23,7 +29,8 @@ def test_lesson_1_has_its_exercises_and_solutions():
 @pytest.mark.parametrize("exercise", LESSON_1)
 def test_unattempted_starter(exercise):
     feedback = check(exercise, ...)
-    assert feedback.status == NOT_ATTEMPTED and not feedback.passed and feedback.hint == hint(exercise)
+    assert feedback.status == NOT_ATTEMPTED and not feedback.passed
+    assert feedback.hint == exercises()[exercise].hints[0]
     assert results()[exercise] == NOT_ATTEMPTED
 
 
@@ -61,7 +68,7 @@ def test_known_mistakes_get_a_question(exercise, answer, hint_part):
     feedback = check(exercise, answer)
     assert feedback.status == INCORRECT
     if hint_part is None:
-        assert feedback.hint == hint(exercise)
+        assert feedback.hint in exercises()[exercise].hints
     else:
         assert hint_part in feedback.hint and "?" in feedback.hint  # phrased as a question
 
@@ -105,7 +112,7 @@ def test_arbitrary_answers_never_raise(answer):
 def test_unknown_exercise_is_feedback_not_an_error():
     feedback = check("9.9", 1)
     assert feedback.status == UNKNOWN and "1.1" in feedback.message
-    assert "no exercise" in hint("9.9")
+    assert "no exercise" in str(hint("9.9"))
 
 
 def test_missing_data_while_checking_says_how_to_fix_it(monkeypatch):
@@ -122,3 +129,50 @@ def test_missing_data_while_checking_says_how_to_fix_it(monkeypatch):
 def test_feedback_html_escapes_what_the_student_typed():
     html = check("1.1", "<script>alert(1)</script>")._repr_html_()
     assert "<script>" not in html
+
+
+@pytest.mark.parametrize("exercise", sorted(exercises()))
+def test_hints_come_in_steps_and_never_repeat_the_check(exercise):
+    steps = exercises()[exercise].hints
+    assert len(steps) >= 2 and len(set(steps)) == len(steps), "a nudge, then more"
+    assert check(exercise, ...).hint == steps[0]
+    for step in steps[1:-1]:
+        assert str(hint(exercise)) == step  # each call shows the next step, not the one just shown
+    held_back = hint(exercise)
+    assert held_back.waiting and held_back.text not in steps, "the last step waits for an attempt"
+    after_attempt = {check(exercise, object()).hint, str(hint(exercise))}
+    assert steps[-1] in after_attempt
+
+
+@pytest.mark.parametrize("exercise", sorted(exercises()))
+def test_no_hint_before_an_attempt_gives_the_answer_away(exercise, article):
+    """Any hint shown before an attempt, pasted as the answer or run as code, must not pass."""
+    import lessons
+
+    before_attempt = [check(exercise, ...).hint] + [str(hint(exercise)) for _ in exercises()[exercise].hints]
+    for text in before_attempt:
+        assert not check(exercise, text).passed
+        namespace = {"lessons": lessons, "article": article, "check": check}
+        try:
+            exec(text, namespace)
+        except Exception:  # most hints are prose, not code
+            continue
+        assert not any(check(exercise, value).passed for value in namespace.values())
+
+
+def test_hint_shows_formatted_not_as_a_quoted_string():
+    shown = hint("1.5")
+    assert isinstance(shown, Hint)
+    assert repr(shown).startswith("Hint 1 of 3 for exercise 1.5: ") and "\\\\" not in repr(shown)
+    assert "\\w+" in repr(shown)  # one backslash, as the student types it
+    assert 'class="lessons-feedback mathjax_ignore"' in shown._repr_html_()
+
+
+def test_dollar_signs_show_literally_in_feedback_and_hints():
+    feedback = check("3.1", ["$350m", "$350"])
+    html = feedback._repr_html_()
+    assert "$" not in html and "&#36;350m" in html and "mathjax_ignore" in html
+    assert r"\&#36;\d+" in html  # the hint's pattern keeps its backslash
+    reset_hints()
+    nudge = hint("3.1")._repr_html_()
+    assert "&#36;350m" in nudge and "$" not in nudge

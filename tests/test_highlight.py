@@ -46,3 +46,15 @@ def test_table_as_html_and_as_text():
     assert figures._repr_html_() == table(("word", "count"), rows)
     assert "&lt;the&gt;" in figures._repr_html_()
     assert repr(figures).splitlines() == ["word   count", "<the>  51", "to     37"]
+
+
+def test_one_table_type_takes_lists_and_gives_its_html():
+    from lessons.highlight import kind_legend, light, sentence_number, within
+
+    figures = Table(["word", "count"], [["<the>", 51]])
+    assert figures.rows == (("<the>", 51),) and figures.html() == table(("word", "count"), [("<the>", 51)])
+    assert sentence_number(0) == 1
+    assert within([Span(5, 8, "A"), Span(20, 22, "B")], 4, 10) == [Span(1, 4, "A")]
+    assert light("#332288") == "#33228840"  # every colour gets a light background, not only the palette's
+    legend_html = kind_legend(["MONEY", "PERSON"])
+    assert "#CC79A7" in legend_html and "#0072B2" in legend_html and "a person, named or described" in legend_html

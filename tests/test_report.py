@@ -161,3 +161,27 @@ def test_an_output_folder_that_cannot_be_written_is_a_clear_error(tmp_path, help
     assert "quotes.csv" in capsys.readouterr().err
     assert (tmp_path / "out" / "report.html").read_text(encoding="utf-8") == "before"
     assert _files(tmp_path / "out") == ["quotes.csv", "report.html"]
+
+
+def test_the_page_reads_as_english_and_its_quantity_table_is_narrow(helpers):
+    from lessons.article import parse_article
+    from lessons.report import render
+    from lessons.views import analyse
+
+    wrapped = "As the council said on Monday, the\nbridge will cost $12 million and carry\n5,000 cars.\n\nMore\nfollowed."
+    page = render(analyse(parse_article(wrapped)))
+    assert "<title>Report: As the council said on Monday, the bridge will cost $12…</title>" in page  # cut at a word
+    page = render(analyse(parse_article(OWN_ARTICLE)))
+    assert not re.search(r"\(1 (sentences|mentions|quantities|actors)\)", page)
+    quantities = page.split("<h2>Quantities</h2>", 1)[1].split("</table>", 1)[0]
+    assert quantities.count("</th>") == 5 and "counted_head" not in quantities
+
+
+def test_an_unclear_layout_is_explained_in_the_report(helpers):
+    from lessons.article import parse_article
+    from lessons.report import render
+    from lessons.views import analyse
+
+    one_block = " ".join(["The council met on Monday and approved the $12 million bridge in Toronto."] * 4)
+    assert "Headline not recognised. The text is one block" in render(analyse(parse_article(one_block)))
+    assert "Headline not recognised" not in render(analyse(parse_article(OWN_ARTICLE)))

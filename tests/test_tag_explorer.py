@@ -61,7 +61,7 @@ def test_a_sentence_shows_only_its_tokens_with_tags_written_and_coloured(explore
     assert "Xi<sub" in explorer.output.value and sentence.text.split()[0] in explorer.output.value
     # colour and written tag together; the legend names each colour
     assert f"border-bottom:3px solid {UNIVERSAL_COLOURS['NOUN']}" in explorer.output.value
-    assert ">NOUN</sub>" in explorer.output.value and "<b>NOUN</b> noun" in explorer.output.value
+    assert ">NOUN</sub>" in explorer.output.value and "<b>NOUN</b> (noun): a person" in explorer.output.value
     explorer.tagset_picker.value = "penn"
     assert ">NNP</sub>" in explorer.output.value and ">NOUN</sub>" not in explorer.output.value
 
@@ -146,3 +146,25 @@ def test_render_is_a_pure_function_of_the_choices(article):
     assert first == render(article.text, 5, "penn", "VBD", NO_TOKEN)
     assert first != render(article.text, 5, "penn", "VBZ", NO_TOKEN)
     assert first != render(article.text, 5, "universal", NO_TAG, NO_TOKEN)
+
+
+def test_find_token_narrows_the_explain_list_and_it_stays_labelled(explorer, article):
+    assert explorer.token_filter.description == "Find token" and explorer.token_filter.tooltip
+    everything = len(explorer.token_picker.options)
+    tokens = len(lessons.tag(article.text))  # every token of the article: too many to scroll through
+    assert everything == 201 and explorer.token_picker.options[0][0].startswith(f"(pick a token: {tokens} here; ")
+    explorer.token_filter.value = "Beij"
+    found = explorer.token_picker.options[1:]
+    assert 0 < len(found) < 20 and all(label.startswith("Beijing (") for label, _ in found)
+    assert explorer.token_picker.options[0][0] == f"(pick a token: {len(found)} match “Beij”)"
+    explorer.token_picker.value = found[0][1]
+    assert "explaining “Beijing”" in _caption(explorer)
+    explorer.token_filter.value = ""
+    assert len(explorer.token_picker.options) == everything
+
+
+def test_one_sentence_starts_small(article):
+    small = TagExplorer(article.text, one_sentence=True)
+    assert "sentence 1 of 50" in _caption(small)
+    assert small.output.value.count("<mark") == len([t for t in lessons.tag(article.text) if t.sentence == 0])
+    assert len(small.token_picker.options) < 30

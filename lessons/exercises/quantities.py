@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from lessons import wordlists
 from lessons.article import load_article
 from lessons.checks import Exercise, Mistake, register
 from lessons.quantities import extract_quantities, sort_key
@@ -25,6 +26,9 @@ COUNT_GRAMMAR = "COUNTED: {<CD>+<JJ>*<NN.*>+}"
 MONEY_SAMPLES = ("$350m", "$350 million", "$1.2bn", "£3.2m", "$40k")
 # Exercise 3.5 asks for a sentence with exactly these kinds, one of each.
 KINDS_WANTED = ("COUNT", "MONEY", "PERCENT")
+# Exercise 3.6: a currency word the word lists do not know, and the code it stands for.
+QUID_SENTENCE = "Fans paid 50 quid for 2 tickets."
+QUID = ("quid", "GBP")
 
 
 def _text() -> str:
@@ -58,6 +62,18 @@ def _largest_count_head() -> str:
     return max(counts, key=sort_key).counted_head
 
 
+def _quid_quantities() -> list[tuple]:
+    # Read the sentence with the word added, then put the list back exactly as the student had it.
+    had = wordlists.mapping("currencies")
+    wordlists.extend("currencies", dict([QUID]))
+    try:
+        return [(q.text, q.kind, q.value, q.unit) for q in extract_quantities(QUID_SENTENCE)]
+    finally:
+        wordlists.reset("currencies")
+        wordlists.extend("currencies", {word: code for word, code in had.items()
+                                        if wordlists.mapping("currencies").get(word) != code})
+
+
 def _kinds_in(sentence: object) -> list[str]:
     return sorted(q.kind for q in extract_quantities(sentence)) if isinstance(sentence, str) else []
 
@@ -66,7 +82,12 @@ register(Exercise(
     "3.1",
     "With re.findall, find every dollar amount in article.text, each with its scale ('$350m', '$350 million').",
     expected=_dollar_amounts,
-    hint="Start with r'\\$\\d+' and then allow what can follow the digits: a letter like m, or a space and a word.",
+    hints=(
+        r"The lesson's pattern r'\$\d+' stops at the digits. What comes after them in $350m, and in $350 "
+        "million?",
+        "Allow an optional part after the digits with (?:...)?: a letter like m, or a space and a word. "
+        "Then check that nothing else in the article matches.",
+    ),
     mistakes=[
         Mistake(lambda answer, expected: list(answer) == [re.match(r"\$\d+", amount)[0] for amount in expected],
                 "Did your pattern stop at the digits? What comes right after 350 in each amount?"),
@@ -83,8 +104,11 @@ register(Exercise(
     f"Chunk every sentence of the article with nltk.RegexpParser('{COUNT_GRAMMAR}') over lessons.tag; "
     "list the words of each COUNTED chunk, joined by spaces, in text order.",
     expected=_counted_chunks,
-    hint="For each sentence: tagged = [(t.text, t.tag) for t in lessons.tag(sentence.text)]; tree = parser.parse(tagged); "
-         "then walk tree.subtrees() and keep those whose label() is 'COUNTED'.",
+    hints=(
+        "The loop in the cell is started for you: what do you do with each chunk it finds?",
+        "A chunk's .leaves() are (word, tag) pairs: ' '.join(word for word, tag in chunk.leaves()) gives "
+        "its words; append that to a list, sentence after sentence.",
+    ),
     mistakes=[
         Mistake(lambda answer, expected: len(answer) > 0 and all(isinstance(chunk, (list, tuple)) for chunk in answer),
                 "Are your chunks lists of (word, tag) pairs? Join just the words with ' '.join(...)."),
@@ -101,8 +125,11 @@ register(Exercise(
     f"Write parse_money(amount) that turns each of {list(MONEY_SAMPLES)} into a number "
     "(350000000 for '$350m'); answer with [parse_money(amount) for amount in MONEY_SAMPLES].",
     expected=_money_values,
-    hint="Strip the currency sign, split the digits from the scale (m, bn, k, million), "
-         "and multiply: {'m': 1_000_000, 'bn': 1_000_000_000, 'k': 1_000, 'million': 1_000_000}.",
+    hints=(
+        "Strip the currency sign first, then split the digits from the scale that follows them.",
+        "Multiply the number by its scale, e.g. {'m': 1_000_000, 'bn': 1_000_000_000, 'k': 1_000, "
+        "'million': 1_000_000}, and read '1.2' with float(), not int().",
+    ),
     mistakes=[
         Mistake(lambda answer, expected: [round(value) for value in answer] == [350, 350, 1, 3, 40],
                 "Did you keep only the digits? What do m, bn and k multiply the number by?"),
@@ -119,8 +146,11 @@ register(Exercise(
     "Of the article's COUNT quantities, which counts the most things? Compare ranges by their low end; "
     "answer with its counted_head.",
     expected=_largest_count_head,
-    hint="Keep the COUNT quantities, then use max(..., key=...) with q.value, or q.low when q.value is None "
-         "(lessons.quantities.sort_key does exactly that).",
+    hints=(
+        "Keep the COUNT quantities of lessons.extract_quantities(article.text), then compare them.",
+        "Use max(..., key=...) with q.value, or q.low when q.value is None (lessons.quantities.sort_key "
+        "does exactly that), and answer with the winner's .counted_head.",
+    ),
     mistakes=[
         Mistake(lambda answer, expected: answer == max(
             (q for q in extract_quantities(_text()) if q.kind == "COUNT" and q.value is not None),
@@ -138,15 +168,41 @@ register(Exercise(
     "and one COUNT quantity (and nothing else).",
     expected=lambda: list(KINDS_WANTED),
     compare=lambda answer, expected: _kinds_in(answer) == expected,
-    hint="Try a sentence such as: 'The city spent $2m, 5% more than last year, on 40 buses.' "
-         "then look at what extract_quantities finds in yours.",
+    hints=(
+        "Write a short sentence, like one from a news story, with an amount of money, a percentage and a "
+        "number of things.",
+        "Print [q.kind for q in lessons.extract_quantities(your_sentence)] as you change it: money needs "
+        "a currency, a percentage needs % or 'per cent', a count is a number before a noun. Leave out "
+        "dates, years and ordinals.",
+    ),
     mistakes=[
         Mistake(lambda answer, expected: not isinstance(answer, str),
                 "Is your answer the sentence itself, as a string in quotes?"),
         Mistake(lambda answer, expected: set(_kinds_in(answer)) - set(expected),
-                "Does your sentence also have a date, an ordinal or a measure? Which extra kind did the helper find?"),
+                "Does your sentence also have an ordinal, a measure or a bare number? Which extra kind did the helper find?"),
         Mistake(lambda answer, expected: len(_kinds_in(answer)) < len(expected),
                 "Which of MONEY, PERCENT and COUNT is missing? Print [q.kind for q in extract_quantities(...)]."),
     ],
     next_step="You can now read amounts and what they count. Lesson 4 finds who the actors are.",
+))
+
+register(Exercise(
+    "3.6",
+    f"Extend the word list 'currencies' so that {QUID[0]!r} means {QUID[1]}; answer with "
+    "[(q.text, q.kind, q.value, q.unit) for q in lessons.extract_quantities(QUID_SENTENCE)].",
+    expected=_quid_quantities,
+    hints=(
+        "Word lists are data you can change from the notebook: lessons.wordlists.extend adds entries at once.",
+        "wordlists.extend('currencies', {'quid': 'GBP'}) adds the word at once; then run extract_quantities again.",
+    ),
+    mistakes=[
+        Mistake(lambda answer, expected: isinstance(answer, list) and [row[1] for row in answer] == ["COUNT", "COUNT"],
+                "The list does not know the word yet: did you run wordlists.extend before reading the sentence?"),
+        Mistake(lambda answer, expected: isinstance(answer, list) and any(row[1] == "MONEY" and row[3] != QUID[1]
+                                                                          for row in answer),
+                "Money, but in which currency? Map the word to the ISO code of the pound."),
+        Mistake(lambda answer, expected: isinstance(answer, list) and answer and not isinstance(answer[0], tuple),
+                "Answer with a tuple (text, kind, value, unit) for each quantity."),
+    ],
+    next_step="Score on IEER again after a change (evaluate_ieer()): a rule that helps one story may hurt others.",
 ))

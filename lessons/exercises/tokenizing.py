@@ -15,6 +15,7 @@ import re
 
 from lessons.article import load_article
 from lessons.checks import Exercise, Mistake, register
+from lessons.stemming import compare_stemmers
 from lessons.tokens import sentences, tokenize, word_frequencies
 
 # Exercise 1.5's sentence, made of the article's tricky cases.
@@ -41,7 +42,11 @@ register(Exercise(
     "1.1",
     "Split the headline (article.title.text) at white space with str.split(). Which tokens do you get?",
     expected=_headline_split,
-    hint="Start from article.title.text and call .split() on it: the result is a list of strings.",
+    hints=(
+        "Which attribute of article holds the headline's text, and which str method splits at white "
+        "space?",
+        "Start from article.title.text and call .split() on it: the result is a list of strings.",
+    ),
     mistakes=[
         Mistake(lambda answer, expected: isinstance(answer, str),
                 "Is that still one string? What does .split() return?"),
@@ -59,7 +64,10 @@ register(Exercise(
     "1.2",
     "How many sentences does lessons.sentences find in the whole article (article.text)?",
     expected=lambda: len(sentences(_text())),
-    hint="lessons.sentences(article.text) returns a list; len() counts its items.",
+    hints=(
+        "Which lessons helper splits a text into sentences, and how do you count the items of a list?",
+        "lessons.sentences(article.text) returns a list; len() counts its items.",
+    ),
     mistakes=[
         Mistake(lambda answer, expected: isinstance(answer, (list, tuple)),
                 "Did you give the list of sentences? The question asks how many: what does len() do?"),
@@ -81,8 +89,11 @@ register(Exercise(
     "1.3",
     "Where is the token 4½ in article.text? Give its span as a pair (start, end).",
     expected=_span_of_four_and_a_half,
-    hint="Find the token whose .text is '4½' in lessons.tokenize(article.text); "
-         "check that article.text[start:end] gives back '4½'.",
+    hints=(
+        "Each token from lessons.tokenize(article.text) knows its .text, .start and .end.",
+        "Find the token whose .text is '4½' and make the pair (token.start, token.end); check that "
+        "article.text[start:end] gives back '4½'.",
+    ),
     mistakes=[
         Mistake(lambda answer, expected: answer == "4½",
                 "That is the token's text: where does it start and end? Give (token.start, token.end)."),
@@ -107,8 +118,11 @@ register(Exercise(
     "Which five words are the most frequent in the article once stopwords are dropped? "
     "Give a list of the words, most frequent first.",
     expected=lambda: _top_words(drop_stopwords=True),
-    hint="lessons.word_frequencies(article.text, drop_stopwords=True) lists WordCount(word, count), "
-         "most frequent first; keep the first five words.",
+    hints=(
+        "lessons.word_frequencies can leave the stopwords out for you: look at its parameters.",
+        "lessons.word_frequencies(article.text, drop_stopwords=True) lists WordCount(word, count), most "
+        "frequent first; keep the .word of the first five.",
+    ),
     compare=lambda answer, expected: _is_list_of(answer, str) and list(answer) == expected,
     mistakes=[
         Mistake(lambda answer, expected: isinstance(answer, str),
@@ -154,8 +168,16 @@ register(Exercise(
     f"Write a regular expression for nltk.RegexpTokenizer that splits {PATTERN_SAMPLE!r} "
     "exactly as lessons.tokenize does.",
     expected=_pattern_expected,
-    hint=r"Put the most specific alternatives first: abbreviations (?:[A-Z]\.)+, then 's, then words "
-         r"with hyphens \w+(?:-\w+)*, then any other single character [^\w\s].",
+    hints=(
+        r"Look at the tokens you need: which of them would a plain \w+ get wrong? Each needs an "
+        "alternative of its own, and alternatives are tried left to right, so the most specific ones go "
+        "first.",
+        "You need four kinds of alternative: abbreviations like U.S., the possessive 's, words that may "
+        "contain a hyphen, and any other single character that is not a space (such as $ and the full "
+        "stop).",
+        r"Building blocks: (?:[A-Z]\.)+ matches U.S.; \w+(?:-\w+)* matches 12-point; [^\w\s] matches one "
+        "punctuation character. Where does 's go, and in which order do the four come?",
+    ),
     compare=lambda answer, expected: _pattern_tokens(answer) == expected,
     mistakes=[
         Mistake(lambda answer, expected: not isinstance(answer, str),
@@ -168,5 +190,36 @@ register(Exercise(
         _keeps_whole("'s"),
         _keeps_whole("12-point"),
     ],
-    next_step="You have built a tokenizer. Lesson 2 tags each token with its part of speech.",
+    next_step="You have built a tokenizer. On to exercise 1.6: stems.",
+))
+
+
+def _word_and_stem_counts(stemmer: str = "porter") -> tuple[int, int]:
+    rows = compare_stemmers(_text())
+    return len(rows), len({row.stem(stemmer) for row in rows})
+
+
+register(Exercise(
+    "1.6",
+    "lessons.stemming.compare_stemmers(article.text) lists the article's distinct words with their stems. "
+    "How many distinct words are there, and how many distinct Porter stems? Give the pair (words, stems).",
+    expected=_word_and_stem_counts,
+    hints=(
+        "Each row of compare_stemmers is one distinct word; its .porter is that word's Porter stem.",
+        "len() of the list counts the words; a set of the stems ({row.porter for row in rows}) drops the "
+        "stems that several words share.",
+    ),
+    compare=lambda answer, expected: isinstance(answer, tuple) and answer == expected,
+    mistakes=[
+        Mistake(lambda answer, expected: isinstance(answer, list) and tuple(answer) == expected,
+                "Right numbers: can you give them as a tuple, (words, stems)?"),
+        Mistake(lambda answer, expected: tuple(answer) == expected[::-1],
+                "Are the two numbers the right way round: words first, then stems?"),
+        Mistake(lambda answer, expected: answer[1] == _word_and_stem_counts("lancaster")[1] != expected[1],
+                "Did you count the Lancaster stems? The question asks for .porter."),
+        Mistake(lambda answer, expected: answer[1] == expected[0],
+                "Are your stems all different? Count distinct stems with a set, not one per word."),
+    ],
+    next_step="Stemming merged the forms of a word, so counts of attack, attacks and attacking add up. "
+              "Lesson 2 tags each token with its part of speech.",
 ))

@@ -91,7 +91,10 @@ register(Exercise(
     "5.1",
     "How many sentences does lessons.sentences find in your article (dashboard.text)?",
     expected=_sentence_count,
-    hint="len(lessons.sentences(text)) counts them.",
+    hints=(
+        "Which lessons helper from lesson 1 splits a text into sentences?",
+        "len(lessons.sentences(dashboard.text)) counts them.",
+    ),
     mistakes=[
         Mistake(lambda answer, expected: answer == len(article_text().splitlines()),
                 "Did you count lines? A paragraph can hold several sentences."),
@@ -106,7 +109,11 @@ register(Exercise(
     "Which universal tag (leaving out punctuation, '.') is the most common in your article?",
     expected=lambda: _commonest(_tag_counts()),
     compare=_one_of,
-    hint="Count token.universal over lessons.tag(text), leave out '.', and take the most common (Counter).",
+    hints=(
+        "Each tagged token has its universal tag in .universal.",
+        "Count token.universal over lessons.tag(text) with collections.Counter, leave out '.', and take "
+        "the most common.",
+    ),
     mistakes=[
         Mistake(lambda answer, expected: isinstance(answer, str) and answer.isupper() and len(answer) <= 4
                 and answer not in _tag_counts() and answer != ".",
@@ -123,7 +130,10 @@ register(Exercise(
     "5.3",
     "What is the largest amount of money in your article, as a number (its value)? Answer 0 if it has none.",
     expected=_largest_money,
-    hint="Keep the quantities of kind MONEY from lessons.extract_quantities(text) and take the largest .value.",
+    hints=(
+        "Keep the quantities of kind MONEY from lessons.extract_quantities(text).",
+        "Take the largest .value among them (leave out None); answer 0 if there are none.",
+    ),
     mistakes=[
         Mistake(lambda answer, expected: isinstance(answer, str),
                 "Did you give the words from the text? The question asks for the number (.value)."),
@@ -138,7 +148,10 @@ register(Exercise(
     "Who (or what) is the most mentioned actor in your article? Give the canonical name.",
     expected=_most_mentioned,
     compare=_one_of,
-    hint="lessons.extract_actors(text) lists the most mentioned actor first; take its .name.",
+    hints=(
+        "lessons.extract_actors(text) lists the most mentioned actor first.",
+        "Take that actor's .name.",
+    ),
     mistakes=[
         Mistake(lambda answer, expected: hasattr(answer, "mentions"),
                 "Did you give the whole Actor? The question asks for its name (.name)."),
@@ -152,7 +165,10 @@ register(Exercise(
     "5.5",
     "With how many other actors does the first actor lessons.extract_actors lists share at least one sentence?",
     expected=_neighbour_count,
-    hint="In lessons.actor_network(text), the actors that share a sentence with it are its neighbours.",
+    hints=(
+        "In lessons.actor_network(text), actors that share a sentence are linked: they are neighbours.",
+        "Count the neighbours of the first actor: len(list(graph.neighbors(name))).",
+    ),
     mistakes=[
         Mistake(lambda answer, expected: answer == max(len(_actors()) - 1, 0) != expected,
                 "Did you count every other actor? Only those that share a sentence with it count."),

@@ -92,6 +92,7 @@ class Session:
         for path in self.lessons:
             for exercise_id in exercise_ids(nbformat.read(str(path), 4)):
                 checks.check(exercise_id, object())  # a wrong answer: the check computes the expected one
+        checks.reset_hints()  # each student's hints start from the first step
 
     @staticmethod
     def describe_mode(mode: str) -> str:

@@ -7,24 +7,27 @@
 
 from __future__ import annotations
 
-from lessons.tagging import TagCount
+from lessons.kinds import TAG_KINDS
+from lessons.plots import axes
+from lessons.tagging import TagCount, to_universal
 from lessons.training import TaggerScore
 
 
-def _axes(ax, height: float):
-    if ax is not None:
-        return ax
-    import matplotlib.pyplot as plt
+def tag_colour(tag_name: str) -> str:
+    """A tag's colour: its universal tag's, from :mod:`lessons.kinds` (a Penn tag takes its universal tag's colour).
 
-    _, ax = plt.subplots(figsize=(8, height), layout="constrained")
-    return ax
+    >>> tag_colour("NNP") == tag_colour("NOUN") == TAG_KINDS["NOUN"].colour
+    True
+    """
+    return TAG_KINDS[tag_name if tag_name in TAG_KINDS else to_universal(tag_name)].colour
 
 
-def tag_chart(counts: list[TagCount], ax=None):
-    """A horizontal bar per tag (most common at the top), labelled with its count and share."""
-    ax = _axes(ax, 1 + 0.3 * len(counts))
+def tag_chart(counts: list[TagCount], ax=None, figure=None):
+    """A horizontal bar per tag (most common at the top), in its tag's colour, labelled with its count and share."""
+    ax = axes(ax, figure, (8, 1 + 0.3 * len(counts)))
     labels = [f"{count.tag}  ({count.meaning.split(':')[0]})" for count in counts]
-    bars = ax.barh(labels, [count.count for count in counts], color="#0072B2")
+    bars = ax.barh(labels, [count.count for count in counts], color=[tag_colour(count.tag) for count in counts],
+                   edgecolor="black", linewidth=0.5)
     ax.bar_label(bars, labels=[f"{count.count} ({count.share:.0%})" for count in counts], padding=3)
     ax.invert_yaxis()
     ax.set_xlabel("tokens")
@@ -36,9 +39,9 @@ def tag_chart(counts: list[TagCount], ax=None):
     return ax
 
 
-def accuracy_chart(scores: list[TaggerScore], ax=None):
+def accuracy_chart(scores: list[TaggerScore], ax=None, figure=None):
     """A horizontal bar per tagger with its accuracy on the held-out sentences, in build order."""
-    ax = _axes(ax, 1 + 0.45 * len(scores))
+    ax = axes(ax, figure, (8, 1 + 0.45 * len(scores)))
     bars = ax.barh([score.name for score in scores], [score.accuracy for score in scores], color="#009E73")
     ax.bar_label(bars, labels=[f"{score.accuracy:.1%}" for score in scores], padding=3)
     ax.invert_yaxis()

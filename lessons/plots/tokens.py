@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lessons.highlight import PALETTE, Table
+from lessons.plots import axes
 from lessons.tokens import TOKENIZERS, WordCount, require_text, run_tokenizer
 
 
@@ -24,7 +25,8 @@ def _top(counts: Sequence[WordCount], top: int) -> Sequence[WordCount]:
     return counts[:max(top, 0)]
 
 
-def frequency_chart(counts: Sequence[WordCount], top: int = 15, title: str = "Most frequent words", ax=None):
+def frequency_chart(counts: Sequence[WordCount], top: int = 15, title: str = "Most frequent words", ax=None,
+                    figure=None):
     """A horizontal bar chart of the ``top`` most frequent words, the commonest at the top.
 
     Each bar is labelled with its count, so the figures can be read without
@@ -35,16 +37,14 @@ def frequency_chart(counts: Sequence[WordCount], top: int = 15, title: str = "Mo
     >>> [label.get_text() for label in ax.get_yticklabels()]
     ['ukraine', 'xi']
     """
-    import matplotlib.pyplot as plt
-
     shown = _top(counts, top)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(6, 0.3 * len(shown) + 1.2), layout="constrained")
+    ax = axes(ax, figure, (6, 0.3 * len(shown) + 1.2))
     words = [count.word for count in shown]
     bars = ax.barh(range(len(shown)), [count.count for count in shown], color=PALETTE[4])
     ax.set_yticks(range(len(shown)), words)
     ax.invert_yaxis()
     ax.bar_label(bars, padding=2)
+    ax.margins(x=0.1)  # room for the longest bar's label inside the axes
     ax.set_xlabel("times it occurs in the text")
     ax.set_title(title if shown else f"{title}: the text has no words")
     ax.spines[["top", "right"]].set_visible(False)

@@ -10,9 +10,36 @@ are built the same way, so they look and behave alike.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import ipywidgets as widgets
 
+from lessons.highlight import sentence_number
+
 LABEL_STYLE = {"description_width": "90px"}
+ALL_SENTENCES = -1  # a sentence picker's value for "every sentence"
+PREVIEW_LENGTH = 70
+
+
+def preview(text: str, length: int = PREVIEW_LENGTH) -> str:
+    """``text`` on one line, cut to ``length`` characters with "…".
+
+    >>> preview("A  long\\nsentence", 8)
+    'A long …'
+    """
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def sentence_options(found: Sequence, everything: bool = True) -> list[tuple[str, int]]:
+    """A sentence picker's choices: "All sentences" (if ``everything``), then each sentence numbered from 1."""
+    whole = [(f"All sentences ({len(found)})", ALL_SENTENCES)] if everything else []
+    return whole + [(f"{sentence_number(s.index)}. {preview(s.text)}", s.index) for s in found]
+
+
+def sentence_picker(tooltip: str = "Show one sentence, or all of them") -> widgets.Dropdown:
+    """The dropdown every explorer uses to show one sentence (or all of them)."""
+    return widgets.Dropdown(description="Sentence", tooltip=tooltip, layout=full_width(), style=LABEL_STYLE)
 
 
 def full_width(max_width: str = "960px") -> widgets.Layout:

@@ -1,9 +1,12 @@
-"""The article dashboard: every explorer of lessons 1–4 on one article the reader brings.
+"""The article dashboard: every explorer of lessons 1–4 on one article the reader brings, one at a time.
 
 Lesson 5 (``05_your_article.ipynb``) uses it. Paste an article into the box,
-upload a ``.txt`` file, or type the path of one; the summary and all four
-explorers (tokens, tags, quantities, actors with quotes and network) switch to
-that article. An empty box means the seed article.
+upload a ``.txt`` file, or type the path of one; the summary and the explorers
+(tokens, tags, quantities, actors with quotes and network) switch to that
+article. An empty box means the seed article. To fit a screen, the highlighted
+article scrolls inside its own box, and the "Explore" buttons show one explorer
+at a time, each starting with one sentence. What it shows comes from
+:mod:`lessons.views`, which the command-line report uses too.
 
 >>> dashboard = ArticleDashboard()
 >>> dashboard.text_box.value = "Xi met Putin in Moscow\\nThey talked for 4½ hours and agreed on $2 billion."
@@ -15,13 +18,14 @@ True
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import ipywidgets as widgets
 
-from lessons.article import ArticleError, load_article, parse_article
-from lessons.highlight import caption, highlight, legend, section
-from lessons.report import KIND_DESCRIPTIONS, analyse, kind_colours, spans, summary
+from lessons.article import ArticleError, decode_text, load_article, parse_article
+from lessons.highlight import caption, note, plural, section
+from lessons.views import analyse, highlighted_article, summary, title
 from lessons.widgets.actors import ActorExplorer
 from lessons.widgets.common import full_width, mark_as_explorer, output_area, seed_text
 from lessons.widgets.quantities import QuantityExplorer
@@ -31,39 +35,24 @@ from lessons.widgets.tokens import TokenExplorer
 SEED = "the seed article"
 EXPLORERS = {
     "Tokens (lesson 1)": TokenExplorer,
-    "Tags (lesson 2)": TagExplorer,
-    "Quantities (lesson 3)": QuantityExplorer,
-    "Actors, quotes and network (lesson 4)": ActorExplorer,
+    "Tags (lesson 2)": partial(TagExplorer, one_sentence=True),
+    "Quantities (lesson 3)": partial(QuantityExplorer, one_sentence=True),
+    "Actors, quotes and network (lesson 4)": partial(ActorExplorer, one_sentence=True),
 }
-
-
-def decode_upload(name: str, content: bytes) -> str:
-    """The text of an uploaded file, or :class:`ArticleError` saying why it is not a plain-text article."""
-    if b"\x00" in content:
-        raise ArticleError(f"{name} looks like a binary file. Upload a UTF-8 plain-text (.txt) file.")
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ArticleError(f"{name} is not UTF-8 text (byte {error.start} cannot be decoded); re-save it as UTF-8.") \
-            from None
-    if not text.strip():
-        raise ArticleError(f"{name} is empty.")
-    return text
+ARTICLE_HEIGHT = "22em"  # the highlighted article scrolls inside a box this tall
 
 
 def render(text: str, source: str, problem: str = "") -> str:
-    """The dashboard's output: a caption, any problem, a summary, and the article with its findings highlighted."""
+    """The dashboard's output: a caption, any problem, layout advice, a summary, and the highlighted article."""
     from lessons.tokens import tokenize
 
     article = parse_article(text)
-    title = article.title.text if article.title else " ".join(text.split())[:60]
     report = analyse(article)
-    highlights = spans(report)
-    colours = {label: colour for label, colour in kind_colours().items() if label in {s.label for s in highlights}}
     trouble = section("Could not load that", intro=problem) if problem else ""
-    return (caption(f"{title} · {len(tokenize(text)):,} tokens · from {source}") + trouble
+    advice = note(f"Headline not recognised. {article.advice}") if article.advice else ""
+    return (caption(f"{title(article)} · {plural(len(tokenize(text)), 'token')} · from {source}") + trouble + advice
             + section("Summary", intro=summary(report))
-            + legend(colours, KIND_DESCRIPTIONS) + highlight(text, highlights, colours))
+            + f'<div style="max-height:{ARTICLE_HEIGHT};overflow-y:auto">{highlighted_article(report)}</div>')
 
 
 class ArticleDashboard(widgets.VBox):
@@ -90,23 +79,41 @@ class ArticleDashboard(widgets.VBox):
         self.path_box = widgets.Text(description="Or a path", placeholder="e.g. ../seeds/my-article.txt, then Enter",
                                      tooltip="The path of a UTF-8 plain-text article on this computer",
                                      continuous_update=False, layout=wide, style={"description_width": "100px"})
-        self.explorers = {title: explorer(text) for title, explorer in EXPLORERS.items()}
-        parts = [widgets.HTML(caption(title)) for title in self.explorers]
-        super().__init__([widgets.HBox([self.upload, self.path_box], layout=widgets.Layout(flex_flow="row wrap")),
-                          picker] + [item for pair in zip(parts, self.explorers.values()) for item in pair],
-                         layout=full_width("1000px"))
         self.text = text if text is not None else seed_text()
         self.source = SEED if text is None else "the text given to ArticleDashboard"
+        # Explorers are made when first chosen, and shown one at a time, so the dashboard fits a screen.
+        self.explorers: dict[str, widgets.VBox] = {}
+        self._loaded: dict[str, str] = {}
+        self.chooser = widgets.ToggleButtons(options=list(EXPLORERS), description="Explore",
+                                             tooltips=[f"Show the {name.split(' (')[0].lower()} explorer"
+                                                       for name in EXPLORERS],
+                                             style={"description_width": "100px", "button_width": "auto"})
+        self.part = widgets.VBox(layout=full_width("1000px"))
+        super().__init__([widgets.HBox([self.upload, self.path_box], layout=widgets.Layout(flex_flow="row wrap")),
+                          picker, self.chooser, self.part], layout=full_width("1000px"))
         self.output.value = render(self.text, self.source)
         self.text_box.observe(self._on_paste, names="value")
         self.upload.observe(self._on_upload, names="value")
         self.path_box.observe(self._on_path, names="value")
+        self.chooser.observe(self._show_part, names="value")
+        self._show_part()
+
+    def explorer(self, name: str) -> widgets.VBox:
+        """The explorer called ``name`` (a key of :data:`EXPLORERS`), made if need be, showing the current article."""
+        if name not in self.explorers:
+            self.explorers[name] = EXPLORERS[name](self.text)
+        elif self._loaded[name] != self.text:
+            self.explorers[name].load(self.text)
+        self._loaded[name] = self.text
+        return self.explorers[name]
+
+    def _show_part(self, change=None) -> None:
+        self.part.children = [self.explorer(self.chooser.value)]
 
     def load(self, text: str, source: str = "your text") -> None:
-        """Show ``text`` in the summary and in every explorer."""
+        """Show ``text`` in the summary and in the explorer on show (the others catch up when chosen)."""
         self.text, self.source = text, source
-        for explorer in self.explorers.values():
-            explorer.load(text)
+        self._show_part()
         self.output.value = render(text, source)
 
     def _show_problem(self, problem: str) -> None:
@@ -121,7 +128,7 @@ class ArticleDashboard(widgets.VBox):
     def _on_upload(self, change=None) -> None:
         for upload in self.upload.value:
             try:
-                self.load(decode_upload(upload["name"], bytes(upload["content"])), f"the file {upload['name']}")
+                self.load(decode_text(bytes(upload["content"]), upload["name"]), f"the file {upload['name']}")
             except ArticleError as error:
                 self._show_problem(str(error))
 

@@ -17,19 +17,15 @@ from contextlib import contextmanager
 
 import ipywidgets as widgets
 
-from lessons.highlight import PALETTE, Span, caption, highlight, legend, table
+from lessons.highlight import Span, Table, caption, highlight, kind_legend, sentence_number
+from lessons.kinds import TAG_KINDS
 from lessons.tagging import PENN, UNIVERSAL, TaggedToken, explain, tag, tag_counts, words_for_tag
 from lessons.tokens import require_text, sentences
-from lessons.widgets.common import full_width, mark_as_explorer, output_area, reader_text_box, seed_text
+from lessons.widgets.common import (ALL_SENTENCES, full_width, mark_as_explorer, output_area,
+                                    reader_text_box, seed_text, sentence_options)
 
-# Okabe–Ito colours for the content-word tags and numbers; the function words and
-# punctuation share grey. Every token also has its tag written under it.
-UNIVERSAL_COLOURS = {
-    "NOUN": PALETTE[0], "VERB": PALETTE[1], "ADJ": PALETTE[2], "ADV": PALETTE[3],
-    "PRON": PALETTE[4], "NUM": PALETTE[5], "DET": PALETTE[6],
-    "ADP": PALETTE[7], "CONJ": PALETTE[7], "PRT": PALETTE[7], ".": PALETTE[7], "X": PALETTE[7],
-}
-ALL_SENTENCES = -1
+# Each universal tag's own colour, from lessons.kinds; every token also has its tag written under it.
+UNIVERSAL_COLOURS = {name: found.colour for name, found in TAG_KINDS.items()}
 NO_TOKEN = -1
 NO_TAG = ""
 MOST_WORDS_LISTED = 40
@@ -60,7 +56,7 @@ def _token_explanation(token: TaggedToken) -> str:
         rows.append((f"“{token.text}” at characters {token.start}–{token.end}" if tagset == PENN else "",
                      "Penn Treebank" if tagset == PENN else "universal", found.tag, found.meaning,
                      " ".join(found.examples)))
-    return table(["token", "tagset", "tag", "meaning", "examples"], rows)
+    return Table(["token", "tagset", "tag", "meaning", "examples"], rows).html()
 
 
 def _word_list(text: str, tag_name: str, tagset: str) -> str:
@@ -68,7 +64,7 @@ def _word_list(text: str, tag_name: str, tagset: str) -> str:
     rows = [(entry.word, entry.count) for entry in found[:MOST_WORDS_LISTED]]
     if len(found) > MOST_WORDS_LISTED:
         rows.append((f"… and {len(found) - MOST_WORDS_LISTED} more words", ""))
-    return table([f"words tagged {tag_name} ({explain(tag_name, tagset).meaning})", "count"], rows)
+    return Table([f"words tagged {tag_name} ({explain(tag_name, tagset).meaning})", "count"], rows).html()
 
 
 def render(text: str, sentence: int = ALL_SENTENCES, tagset: str = UNIVERSAL, tag_name: str = NO_TAG,
@@ -88,15 +84,14 @@ def render(text: str, sentence: int = ALL_SENTENCES, tagset: str = UNIVERSAL, ta
         chosen = found_sentences[sentence]
         shown = [token for token in tagged if token.sentence == sentence]
         shown_text, offset = chosen.text, chosen.start
-        where = f"sentence {sentence + 1} of {len(found_sentences)} of {source}"
+        where = f"sentence {sentence_number(sentence)} of {len(found_sentences)} of {source}"
     written = "universal" if tagset == UNIVERSAL else "Penn Treebank"
     picked_tag = f"words tagged {tag_name}" if tag_name else "no tag picked"
     picked_token = f"explaining “{tagged[token].text}” ({tagged[token].tag})" if token != NO_TOKEN else "no token picked"
     universal_present = [universal for universal in UNIVERSAL_COLOURS if any(t.universal == universal for t in shown)]
     parts = [
         caption(f"Tags ({written}) for {where}; {picked_tag}; {picked_token}."),
-        legend({universal: UNIVERSAL_COLOURS[universal] for universal in universal_present},
-               {universal: _short(explain(universal, UNIVERSAL).meaning) for universal in universal_present}),
+        kind_legend(universal_present),
         _marked_text(shown_text, shown, offset, tagset),
     ]
     if token != NO_TOKEN:
@@ -106,10 +101,32 @@ def render(text: str, sentence: int = ALL_SENTENCES, tagset: str = UNIVERSAL, ta
     return "".join(parts)
 
 
-class TagExplorer(widgets.VBox):
-    """Explore the tagger's tags on the seed article (``text=None``) or any text you give or paste."""
+MOST_TOKENS_LISTED = 200  # the "Explain" list: type in "Find token" to narrow it
 
-    def __init__(self, text: str | None = None):
+
+def token_options(tokens: list[TaggedToken], sentence: int, search: str = "") -> list[tuple[str, int]]:
+    """The "Explain" list: the tokens of ``sentence`` (or all) whose text contains ``search``, at most 200.
+
+    >>> token_options(tag("Xi met Putin. Putin left."), ALL_SENTENCES, "put")
+    [('(pick a token: 2 match “put”)', -1), ('Putin (NNP), sentence 1, at 7', 2), ('Putin (NNP), sentence 2, at 14', 4)]
+    """
+    found = [(index, token) for index, token in enumerate(tokens)
+             if (sentence == ALL_SENTENCES or token.sentence == sentence) and search.casefold() in token.text.casefold()]
+    first = f"(pick a token: {len(found)} match “{search}”" if search else f"(pick a token: {len(found)} here"
+    first += f"; the first {MOST_TOKENS_LISTED} listed, type in Find token)" if len(found) > MOST_TOKENS_LISTED else ")"
+    return [(first, NO_TOKEN)] + [
+        (f"{token.text} ({token.tag}), sentence {sentence_number(token.sentence)}, at {token.start}", index)
+        for index, token in found[:MOST_TOKENS_LISTED]]
+
+
+class TagExplorer(widgets.VBox):
+    """Explore the tagger's tags on the seed article (``text=None``) or any text you give or paste.
+
+    ``one_sentence=True`` starts with the first sentence rather than the whole text (the dashboard does, to stay small).
+    """
+
+    def __init__(self, text: str | None = None, one_sentence: bool = False):
+        self.one_sentence = one_sentence
         self.sentence_picker = widgets.Dropdown(description="Sentence", layout=full_width(),
                                                 tooltip="Show one sentence, or all of them")
         self.tagset_picker = widgets.ToggleButtons(
@@ -120,11 +137,15 @@ class TagExplorer(widgets.VBox):
                                            tooltip="List the words that carry a tag, with counts")
         self.token_picker = widgets.Dropdown(description="Explain", layout=full_width(),
                                              tooltip="Pick a token to see what its tags mean")
+        # A long list is hard to scroll: typing part of a word narrows the "Explain" list to its matches.
+        self.token_filter = widgets.Text(description="Find token", placeholder="type part of a word, e.g. Beij",
+                                         tooltip="Narrow the Explain list to tokens containing these letters",
+                                         continuous_update=True, layout=full_width("480px"))
         self.text_box = reader_text_box("Paste your own English text here, then click outside the box to tag it.",
                                         "Paste text to tag; empty the box to go back", rows=3)
         self.output = output_area()
         super().__init__([self.text_box, self.sentence_picker, self.tagset_picker, self.tag_picker,
-                          self.token_picker, self.output])
+                          self.token_filter, self.token_picker, self.output])
         mark_as_explorer(self)
         self._refilling = False
         self.text = ""
@@ -134,6 +155,7 @@ class TagExplorer(widgets.VBox):
         self.tagset_picker.observe(lambda change: self._refill_and_render(self._refill_tags), "value")
         for control in (self.tag_picker, self.token_picker):
             control.observe(self._render, "value")
+        self.token_filter.observe(lambda change: self._refill_and_render(self._refill_tokens), "value")
         self.text_box.observe(self._on_text_box, "value")
         self.load(seed_text() if text is None else text)
 
@@ -158,10 +180,9 @@ class TagExplorer(widgets.VBox):
         self.text, self.source = text, source
         found = sentences(text)
         with self._quietly():
-            self.sentence_picker.options = [(f"All sentences ({len(found)})", ALL_SENTENCES)] + [
-                (f"{s.index + 1}. {s.text[:70]}{'…' if len(s.text) > 70 else ''}", s.index) for s in found
-            ]
-            self.sentence_picker.value = ALL_SENTENCES
+            self.sentence_picker.options = sentence_options(found)
+            self.sentence_picker.value = found[0].index if self.one_sentence and found else ALL_SENTENCES
+            self.token_filter.value = ""
             self._refill_tags()
             self._refill_tokens()
         self._render()
@@ -190,12 +211,8 @@ class TagExplorer(widgets.VBox):
         self.tag_picker.value = NO_TAG
 
     def _refill_tokens(self) -> None:
-        chosen = self.sentence_picker.value
-        self.token_picker.options = [("(pick a token)", NO_TOKEN)] + [
-            (f"{token.text} ({token.tag}) at {token.start}", index)
-            for index, token in enumerate(tag(self.text))
-            if chosen == ALL_SENTENCES or token.sentence == chosen
-        ]
+        self.token_picker.options = token_options(tag(self.text), self.sentence_picker.value,
+                                                  self.token_filter.value.strip())
         self.token_picker.value = NO_TOKEN
 
     def _render(self, change=None) -> None:

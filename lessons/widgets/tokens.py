@@ -12,18 +12,13 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from lessons.highlight import PALETTE, caption, chips, highlight, note
-from lessons.widgets.common import LABEL_STYLE, full_width, mark_as_explorer, output_area, reader_text_box, seed_text
+from lessons.highlight import PALETTE, caption, chips, highlight, note, sentence_number
+from lessons.widgets.common import (LABEL_STYLE, full_width, mark_as_explorer, output_area, reader_text_box, seed_text,
+                                    sentence_options)
 from lessons.tokens import TOKENIZERS, require_text, run_tokenizer, sentences
 
 OWN_TEXT = -1  # the sentence picker's value for "the text in the box"
-PREVIEW_LENGTH = 70
 LOST_COLOUR = PALETTE[5]  # vermillion: tokens that are not in the text
-
-
-def _preview(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= PREVIEW_LENGTH else text[: PREVIEW_LENGTH - 1] + "…"
 
 
 def render(text: str, tokenizer: str, label: str, offset: int | None = None) -> str:
@@ -89,8 +84,7 @@ class TokenExplorer(widgets.VBox):
         """Explore a whole new text: its sentences become the choices, starting with the first."""
         self.text = require_text(text, "TokenExplorer.load")
         self.sentences = sentences(self.text)
-        choices = [(f"{s.index + 1}. {_preview(s.text)}", s.index) for s in self.sentences]
-        self.sentence_picker.options = choices + [("Your own text (type it in the box below)", OWN_TEXT)]
+        self.sentence_picker.options = sentence_options(self.sentences, everything=False) + [("Your own text (type it in the box below)", OWN_TEXT)]
         self.sentence_picker.value = self.sentences[0].index if self.sentences else OWN_TEXT
         self._update()
 
@@ -108,7 +102,7 @@ class TokenExplorer(widgets.VBox):
         tokenizer = self.tokenizer_picker.value
         if self.sentence_picker.value != OWN_TEXT:
             sentence = self.sentences[self.sentence_picker.value]
-            label = f"Sentence {sentence.index + 1} of {len(self.sentences)}"
+            label = f"Sentence {sentence_number(sentence.index)} of {len(self.sentences)}"
             return render(sentence.text, tokenizer, label, offset=sentence.start)
         if not self.text_box.value.strip():
             return caption(f"Your own text · {tokenizer} · the box is empty") + note(

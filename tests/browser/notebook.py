@@ -117,3 +117,25 @@ def screenshot_whole_notebook(page: Page, path: Path, max_height: int = 30_000) 
         page.screenshot(path=path)
     finally:
         page.set_viewport_size(size)
+
+
+_CHARTS = ".jp-OutputArea-output img"
+
+
+def screenshot_charts(page: Page, folder: Path, stem: str) -> None:
+    """Save each chart (each image in a cell's output) as ``{stem}-chart-N.png``, to look for clipped labels."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, image in enumerate(page.locator(_CHARTS).all(), 1):
+        image.scroll_into_view_if_needed()
+        image.screenshot(path=folder / f"{stem}-chart-{number}.png")
+
+
+def charts_too_wide(page: Page) -> list[str]:
+    """Charts wider than their cell's output area: their right edge, and its labels, would be cut off."""
+    found = page.locator(_CHARTS).evaluate_all("""images => images.map((image, index) => {
+        const cell = image.closest(".jp-OutputArea-output").getBoundingClientRect();
+        const shown = image.getBoundingClientRect();
+        return {index, overflow: Math.round(shown.right - cell.right)};
+    })""")
+    return [f"chart {chart['index'] + 1} sticks out of its cell by {chart['overflow']} px" for chart in found
+            if chart["overflow"] > 1]

@@ -16,4 +16,8 @@ check("4.4", grave_crimes_speaker)""",
     "4.5": """graph = lessons.actor_network(article.text)
 closest_to_xi = max(graph["Xi Jinping"], key=lambda name: graph["Xi Jinping"][name]["weight"])
 check("4.5", closest_to_xi)""",
+    "4.6": """overlap = evaluation.evaluate(evaluation.ieer_documents(), lambda document: actors.found_spans(document.text),
+                              kinds=["PERSON", "ORGANIZATION", "LOCATION"], match="overlap")
+location_recall = round(overlap.score("LOCATION").recall, 2)
+check("4.6", location_recall)""",
 }

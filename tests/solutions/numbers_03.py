@@ -25,6 +25,11 @@ check("3.3", money_values)''',
 counts = [q for q in lessons.extract_quantities(article.text) if q.kind == "COUNT"]
 largest_count = max(counts, key=sort_key).counted_head
 check("3.4", largest_count)''',
+    "3.6": '''from lessons.exercises.quantities import QUID_SENTENCE
+
+wordlists.extend("currencies", {"quid": "GBP"})
+quid_quantities = [(q.text, q.kind, q.value, q.unit) for q in lessons.extract_quantities(QUID_SENTENCE)]
+check("3.6", quid_quantities)''',
     "3.5": '''my_sentence = "The city spent $2m, 5% more than before, on 40 new buses."
 print([(q.text, q.kind) for q in lessons.extract_quantities(my_sentence)])
 check("3.5", my_sentence)''',

@@ -16,4 +16,12 @@ training, test = treebank_split()
 my_unigram = UnigramTagger(training, backoff=DefaultTagger("NN"))
 unigram_accuracy = my_unigram.accuracy(test)
 check("2.4", unigram_accuracy)''',
+    "2.5": '''# Exercise 2.5: the feature that pulls Beijing hardest towards NNP
+from lessons.exercises.tagging import BEIJING_WORDS
+from lessons.tagging import perceptron_features
+
+decision = perceptron_features(list(BEIJING_WORDS), 2)
+strongest = max(decision.features, key=lambda f: f.weight("NNP") - f.weight("VBG"))
+strongest_feature = strongest.feature
+check("2.5", strongest_feature)''',
 }

@@ -17,4 +17,8 @@ check("1.4", top_five)''',
     "1.5": r'''# Exercise 1.5: a regular expression that tokenizes like lessons.tokenize.
 pattern = r"(?:[A-Z]\.)+|'s\b|\w+(?:-\w+)*|[^\w\s]"
 check("1.5", pattern)''',
+    "1.6": '''# Exercise 1.6: distinct words and distinct Porter stems.
+rows = lessons.stemming.compare_stemmers(article.text)
+counts = (len(rows), len({row.porter for row in rows}))
+check("1.6", counts)''',
 }
