@@ -23,11 +23,14 @@ expected answers are computed in the grader's own process.
 
 >>> Limits().rlimits()[0][1] // 2**20
 2048
+>>> _literal((datetime.date(2023, 3, 20), "x"))
+"(datetime.date(2023, 3, 20), 'x',)"
 """
 
 from __future__ import annotations
 
 import ast
+import datetime
 import json
 import os
 import pwd
@@ -122,22 +125,30 @@ def _imported_names(lesson_sources: list[str]) -> dict[str, set[str]]:
     return names
 
 
+def _literal(value: object) -> str | None:
+    """Python source that rebuilds ``value`` (plain data and dates), or ``None``."""
+    if isinstance(value, (datetime.date, datetime.time)):
+        return repr(value)  # datetime.date(2023, 3, 20): the stub imports datetime
+    if type(value) in (tuple, list):
+        parts = [_literal(item) for item in value]
+        if None in parts:
+            return None
+        return f"({', '.join(parts)},)" if type(value) is tuple else f"[{', '.join(parts)}]"
+    try:
+        return repr(value) if not callable(value) and ast.literal_eval(repr(value)) == value else None
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
+
+
 def _stub(module_name: str, names: set[str]) -> str:
     """A stand-in for an exercises module: the constants lessons import, and do-nothing functions."""
     import importlib
 
     module = importlib.import_module(f"lessons.exercises.{module_name}")
-    lines = ['"""Stand-in used while grading: the exercises themselves stay with the grader."""']
+    lines = ['"""Stand-in used while grading: the exercises themselves stay with the grader."""', "import datetime"]
     for name in sorted(names):
-        value = getattr(module, name, None)
-        try:
-            literal = ast.literal_eval(repr(value)) == value and not callable(value)
-        except (ValueError, SyntaxError, TypeError):
-            literal = False
-        if literal:
-            lines.append(f"{name} = {value!r}")
-        else:
-            lines.append(f"def {name}(*args, **kwargs):\n    return None")
+        literal = _literal(getattr(module, name, None))
+        lines.append(f"{name} = {literal}" if literal else f"def {name}(*args, **kwargs):\n    return None")
     return "\n\n".join(lines) + "\n"
 
 
@@ -151,10 +162,9 @@ def make_library(folder: Path, lesson_sources: list[str]) -> Path:
     shutil.copytree(PACKAGE, target, ignore=lambda directory, names: [
         name for name in names if name in LEFT_OUT or name.endswith(".pyc")])
     shutil.copyfile(kernel_checks.__file__, target / "checks.py")
-    seed = Path(article.SEED_ARTICLE)
-    if seed.is_file():  # the lessons find the seed article beside the package, as in a clone
-        (Path(folder) / seed.parent.name).mkdir()
-        shutil.copyfile(seed, Path(folder) / seed.parent.name / seed.name)
+    seeds = Path(article.SEED_ARTICLE).parent
+    if seeds.is_dir():  # the lessons find the seed article (and its metadata) beside the package, as in a clone
+        shutil.copytree(seeds, Path(folder) / seeds.name)
     (target / "exercises").mkdir()
     (target / "exercises" / "__init__.py").write_text('"""Not available while grading."""\n', encoding="utf-8")
     for module, names in _imported_names(lesson_sources).items():
