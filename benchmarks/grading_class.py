@@ -106,13 +106,14 @@ def main() -> None:
     outcomes = collections.Counter()
     for student in book["students"]:
         kind = student["student"].rsplit("-", 1)[1]
-        outcomes[kind, student["grade"]["passed"] if student["grade"] else "not graded"] += 1
+        grade = student["grade"]
+        outcomes[kind, f"{grade['passed']}/{grade['total']}" if grade else "not graded"] += 1
     print(f"{arguments.count} notebooks of lesson 1 ({dict(made)}), --jobs {arguments.jobs}, exit code "
           f"{process.returncode}")
     print(f"  wall time: {elapsed:7.1f} s ({elapsed / arguments.count:.2f} s a notebook)")
     print(f"  peak resident memory of the process tree: {peak[0] / 2**20:,.0f} MB")
     print("  exercises passed, by kind of notebook: " + ", ".join(
-        f"{kind} {passed}/5 x{count}" for (kind, passed), count in sorted(outcomes.items(), key=str)))
+        f"{kind} {passed} x{count}" for (kind, passed), count in sorted(outcomes.items(), key=str)))
     print(f"  stderr (progress bar) ended with: {errors.strip().splitlines()[-1][:100] if errors.strip() else ''}")
 
 

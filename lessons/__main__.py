@@ -95,14 +95,15 @@ def grade_notebooks(arguments: argparse.Namespace) -> int:
     try:
         lessons = [arguments.lesson] if arguments.lesson else sorted(Path(lessons_folder).glob("[0-9][0-9]_*.ipynb"))
         limits = sandbox.Limits(memory_mb=arguments.memory_mb)
-        session = Session(lessons, arguments.sandbox, limits, arguments.cell_timeout, arguments.total_timeout)
+        session = Session(lessons, arguments.sandbox, limits, arguments.cell_timeout, arguments.total_timeout,
+                          max(1, arguments.jobs))
     except (sandbox.SandboxError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     if session.mode == "none":
         print("warning: grading without a sandbox; the notebooks' code runs with your permissions.", file=sys.stderr)
     try:
-        code, entries = grade_class(arguments.notebooks, arguments.out, session, max(1, arguments.jobs),
+        code, entries = grade_class(arguments.notebooks, arguments.out, session, session.jobs,
                                     arguments.lesson, lessons_folder)
     except FileError as error:
         print(f"error: {error}", file=sys.stderr)

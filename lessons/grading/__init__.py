@@ -76,9 +76,11 @@ class Session:
     limits: sandbox.Limits = field(default_factory=sandbox.Limits)
     cell_seconds: int = CELL_SECONDS
     total_seconds: int = TOTAL_SECONDS
+    jobs: int = 1
 
     def __post_init__(self) -> None:
         self.mode = sandbox.choose_mode(self.mode)
+        self.users, self._locks = sandbox.claim_users(self.jobs) if self.mode == "bwrap" else ([None] * self.jobs, [])
         self.scratch = Path(tempfile.mkdtemp(prefix="lessons-grading-"))
         os.chmod(self.scratch, 0o711)  # the kernels' users must reach their own folders inside
         sources = [str(cell.source) for path in self.lessons for cell in nbformat.read(str(path), 4).cells]
@@ -100,6 +102,8 @@ class Session:
 
     def close(self) -> None:
         shutil.rmtree(self.scratch, ignore_errors=True)
+        for lock in self._locks:
+            lock.close()
 
 
 def _read_submission(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
@@ -113,7 +117,7 @@ def _read_submission(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
 
 def _run_sandboxed(session: Session, graded: nbformat.NotebookNode, slot: int) -> dict:
     """Run the graded notebook in a fresh sandboxed kernel; afterwards none of its processes is left."""
-    user = sandbox.slot_user(slot) if session.mode == "bwrap" else None
+    user = session.users[slot - 1]
     run_folder = session.scratch / f"run-{slot}-{next(session.counter)}"
     sandbox.prepare_run_folder(run_folder, user, session.mode)
     argv = sandbox.kernel_argv(session.mode, run_folder, session.library, session.limits, user)

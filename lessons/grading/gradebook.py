@@ -72,7 +72,7 @@ def find_submissions(paths: list[Path], out: Path) -> list[Submission]:
                 if entry.is_dir():
                     found += [(entry.name, notebook) for notebook in sorted(entry.glob("*.ipynb"))
                               if notebook.is_file() and not notebook.is_symlink()]
-                elif entry.suffix == ".ipynb" and entry.is_file():
+                elif entry.suffix == ".ipynb" and entry.is_file() and not entry.is_symlink():
                     found.append((entry.stem, entry))
         else:
             found.append((path.stem, path))
@@ -149,7 +149,7 @@ def grade_class(paths: list[Path], out: Path, session: Session, jobs: int = 1, l
     session.warm_up()
     progress, entries, pending = Progress(len(submissions), stream), [], list(submissions)
     running: dict[int, tuple[Child, Submission, int]] = {}
-    free_slots = list(range(jobs, 0, -1))
+    free_slots = list(range(max(1, min(jobs, len(session.users))), 0, -1))
     while pending or running:
         while pending and free_slots:
             submission, slot = pending.pop(0), free_slots.pop()

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import ast
 import datetime
+import fcntl
 import json
 import os
 import pwd
@@ -39,6 +40,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,11 +103,8 @@ def choose_mode(requested: str = "auto") -> str:
     return "none"
 
 
-def slot_user(slot: int) -> tuple[int, int] | None:
-    """The unprivileged user for job slot ``slot`` (created if missing); ``None`` unless running as root."""
-    if os.geteuid() != 0:
-        return None
-    name = f"{USER_PREFIX}{slot}"
+def _user(number: int) -> tuple[int, int]:
+    name = f"{USER_PREFIX}{number}"
     try:
         entry = pwd.getpwnam(name)
     except KeyError:
@@ -115,6 +114,28 @@ def slot_user(slot: int) -> tuple[int, int] | None:
             return NOBODY, NOBODY
         entry = pwd.getpwnam(name)
     return entry.pw_uid, entry.pw_gid
+
+
+def claim_users(count: int) -> tuple[list[tuple[int, int] | None], list]:
+    """``count`` unprivileged users no other grading run is using (``lessons-grader-N``, created if missing).
+
+    Each is held with a lock file until the returned handles are closed, so two runs at once never share
+    a user (and never kill each other's kernels). Without root: ``None`` for each (no user switch).
+    """
+    if os.geteuid() != 0:
+        return [None] * count, []
+    users, handles, number = [], [], 0
+    while len(users) < count:
+        number += 1
+        handle = open(Path(tempfile.gettempdir()) / f".{USER_PREFIX}{number}.lock", "w")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            continue
+        handles.append(handle)
+        users.append(_user(number))
+    return users, handles
 
 
 def _imported_names(lesson_sources: list[str]) -> dict[str, set[str]]:
@@ -270,7 +291,7 @@ def write_kernel_spec(folder: Path, argv: list[str]) -> Path:
 
 def end_processes_of(user: tuple[int, int] | None) -> int:
     """Kill every process of a grading user (never the teacher's); how many there were."""
-    if not user or user[0] in (0, os.geteuid()):
+    if not user or user[0] in (0, NOBODY, os.geteuid()):  # nobody may be shared: leave it to the namespace
         return 0
     killed = 0
     for entry in Path("/proc").iterdir():
