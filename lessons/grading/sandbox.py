@@ -203,7 +203,8 @@ def _kernel_path(library: Path) -> list[str]:
     return [str(library), *dict.fromkeys(kept)]
 
 
-LAUNCH = """import json, os, resource, sys
+LAUNCH = """import ctypes, json, os, resource, signal, sys
+ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: end with the grader's worker
 config = json.loads(sys.argv[1])
 for limit, value in config["limits"]:
     resource.setrlimit(limit, (value, value))
