@@ -185,3 +185,9 @@ def test_an_answer_that_is_a_function_is_judged_by_its_outputs_on_the_graders_in
         statuses[name] = rows["9.5"].status
     assert statuses == {"right": "correct", "wrong": "incorrect"}
     assert check("9.5", lambda x: x * 2).passed  # the same check in a student's own notebook
+
+
+def test_an_emptied_exercise_cell_is_not_checked(tmp_path, lessons_folder):
+    rows, _ = _grade(tmp_path, lessons_folder, demo_notebook({"9.1": "", "9.2": SOLUTIONS["9.2"]}))
+    assert rows["9.1"].status == "not checked" and 'check("9.1"' in rows["9.1"].feedback
+    assert rows["9.2"].passed

@@ -287,7 +287,7 @@ def results(graded: nbformat.NotebookNode, outcomes: dict[int, str], stopped: st
         elif outcome == "error":
             rows[exercise_id] = ExerciseResult(exercise_id, False, "error",
                                                f"The cell raised {error_of(cell) or 'an error that stopped Python'}.")
-        elif outcome is None or index + 1 not in outcomes:
+        elif (outcome is None and cell.source.strip()) or index + 1 not in outcomes:  # an empty cell is not run
             rows[exercise_id] = ExerciseResult(exercise_id, False, "not run",
                                                f"Not run: {stopped or 'its result could not be collected'}.")
         else:
