@@ -7,6 +7,15 @@ as the reference, through ``lessons.evaluation`` and ``lessons.dates.ieer_spans`
 (IEER's annotators leave out words that only point from the day of writing).
 Speed is measured from raw text to resolved expressions on every IEER story,
 caches cleared before each round, best of five.
+
+Figures (typed F1, exact spans). IEER was used while the rules were written, so
+the gold files are the blind test: 0.98 on IEER; the first two gold files 0.78
+on their first run, 0.83 after (their remaining errors are mark-up choices
+IEER does not make: "nearly seven hours" with its qualifier, "for months");
+weather_river_flood (written before the rules for counts, bare decades and
+numeric dates) 1.00 on its first run. The rules added after it ("2000 troops"
+is a count, "the 1970s and early 80s", "3/20/2023", "at 21:30") left IEER at
+0.98 (349 of 358 right) and the gold files at 0.93.
 """
 
 from __future__ import annotations

@@ -42,7 +42,6 @@ def tagging_speed(repeats: int) -> None:
     from nltk.corpus import state_union
 
     import lessons
-    from lessons import tagging, tokens
 
     lessons.require("state_union", "punkt_tab", "averaged_perceptron_tagger_eng")
     speeches = [state_union.raw(fileid) for fileid in state_union.fileids()]
@@ -55,8 +54,7 @@ def tagging_speed(repeats: int) -> None:
         return nltk_tagger.tag(nltk.word_tokenize(text))
 
     def helper(text):
-        for cache in (tagging._tag, tokens._tokenize, tokens._sentences):
-            cache.cache_clear()
+        lessons.clear_caches()
         return lessons.tag(text)
 
     words = len(helper(text))

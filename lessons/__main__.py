@@ -1,22 +1,20 @@
 """Command line: ``python -m lessons data check|download``, ``lab``, ``editions``, ``grade`` and ``report``.
 
 ``lab`` is what the README's first command runs: it makes sure the NLTK data is
-there, then opens the lessons in JupyterLab. ``editions``, ``grade`` and
-``report`` are for teachers (see docs/instructor-guide.md).
+there, then opens working copies of the lessons in JupyterLab (see :mod:`lessons.lab`).
+``editions``, ``grade`` and ``report`` are for teachers (see docs/instructor-guide.md).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-NOTEBOOKS = REPO / "notebooks"
-# Course machines without internet keep a copy of the data here, beside the repository.
-COURSE_NLTK_DATA = REPO.parent / "shared" / "nltk_data"
+from lessons import paths
+
+NOTEBOOKS = paths.lessons_folder()
 
 
 def _absolute_nltk_data() -> None:
@@ -49,28 +47,31 @@ def _ensure_data() -> bool:
 
     if not data.missing():
         return True
-    if COURSE_NLTK_DATA.is_dir() and "NLTK_DATA" not in os.environ:
-        print(f"Using the course's offline NLTK data in {COURSE_NLTK_DATA}")
-        os.environ["NLTK_DATA"] = str(COURSE_NLTK_DATA)
+    course_data = paths.course_nltk_data()  # course machines without internet keep a copy beside the clone
+    if course_data is not None and "NLTK_DATA" not in os.environ:
+        print(f"Using the course's offline NLTK data in {course_data}")
+        os.environ["NLTK_DATA"] = str(course_data)
         import nltk
 
-        nltk.data.path.insert(0, str(COURSE_NLTK_DATA))
+        nltk.data.path.insert(0, str(course_data))
         if not data.missing():
             return True
     print("Some NLTK data is missing; downloading it ...")
-    return data_download(None) == 0
+    data_download(None)
+    return not data.missing()  # an optional resource that could not be fetched only skips its part
 
 
-def lab(extra_arguments: list[str]) -> int:
+def lab(folder: Path | None, extra_arguments: list[str]) -> int:
+    from lessons.lab import LabError, open_lab
+
     _absolute_nltk_data()
     if not _ensure_data():
         return 1
-    # Jupyter resolves a file to open against the current folder, not root_dir: pass a full path.
-    first_lesson = [str(path) for path in sorted(NOTEBOOKS.glob("*.ipynb"))[:1]]
-    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={NOTEBOOKS}", *first_lesson]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        command.append("--allow-root")  # containers often run as root; JupyterLab refuses otherwise
-    return subprocess.call(command + extra_arguments)
+    try:
+        return open_lab(folder, extra_arguments)
+    except LabError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
 
 
 def write_editions(arguments: argparse.Namespace) -> int:
@@ -136,7 +137,16 @@ def main(argv: list[str] | None = None) -> int:
     data_parser = commands.add_parser("data", help="check or download the NLTK data the lessons need")
     data_parser.add_argument("action", choices=["check", "download"])
     data_parser.add_argument("--dir", help="download into this folder (default: NLTK's own choice)")
-    commands.add_parser("lab", help="check the data, then open the lessons in JupyterLab")
+    lab_parser = commands.add_parser(
+        "lab", help="check the data, then open working copies of the lessons in JupyterLab",
+        allow_abbrev=False,  # JupyterLab's own flags pass through; none may be taken for an abbreviation of ours
+        description="Check the NLTK data, copy the lessons into your folder (only those not there yet, "
+                    "so your work is never overwritten) and open the first one in JupyterLab. "
+                    "Ctrl+C stops JupyterLab and its kernels.",
+        epilog="Any other option is passed to JupyterLab as it is (see: jupyter lab --help), "
+               "e.g. --no-browser or --ServerApp.port=8890.")
+    lab_parser.add_argument("--dir", type=Path, default=None,
+                            help="folder for your working copies (default: ./news-nlp-lessons, made if missing)")
     editions_parser = commands.add_parser(
         "editions", help="write the student edition (starters) and the instructor edition (solutions, executed)")
     editions_parser.add_argument("--out", required=True, type=Path, help="folder to write student/ and instructor/ into")
@@ -172,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     report_parser.add_argument("--max-mb", type=float, default=20, help="largest article to read, in MB (default 20)")
     arguments, extra = parser.parse_known_args(argv)
     if arguments.command == "lab":
-        return lab(extra)
+        return lab(arguments.dir, extra)
     if extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     _absolute_nltk_data()

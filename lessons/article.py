@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-SEED_ARTICLE = Path(__file__).resolve().parent.parent / "seeds" / "cbc-2023-03-20-xi-visits-putin.txt"
+from lessons.paths import seed_article
+
+SEED_ARTICLE = seed_article()
 
 # A blank line may hold spaces, tabs or the \r of Windows line endings.
 BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
@@ -25,6 +27,7 @@ ENDS_LIKE_A_SENTENCE = re.compile(r"[.!?:;\"”’)]\s*$")
 CREDIT_LINE = re.compile(r"^(with files from|with reporting by|reporting by)\b", re.IGNORECASE)
 CAPTION_LINE = re.compile(r"^[A-Z]{3,}\s*\|")
 LINE_BREAK = re.compile(r"\n")
+INDENTED_LINE = re.compile(r"\n(?=[ \t]+\S)")  # wire copy starts each paragraph with an indented line
 STARTS_A_SENTENCE = re.compile(r"[^\w\s]*[A-Z0-9]")
 
 
@@ -100,18 +103,23 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of the paragraphs in ``text``, with surrounding white space left out.
 
     Paragraphs are separated by blank lines when the text has any (single line
-    breaks are then just line wrapping); otherwise every line is a paragraph,
-    as in articles saved one paragraph a line. In the usual layout of a story
-    (headline line, standfirst line, blank line, paragraphs) the headline and
-    the standfirst are paragraphs of their own.
+    breaks are then just line wrapping). Wire copy wraps its lines and indents
+    each paragraph's first line instead: there an indented line starts a
+    paragraph. Otherwise every line is a paragraph, as in articles saved one
+    paragraph a line. In the usual layout of a story (headline line, standfirst
+    line, blank line, paragraphs) the headline and the standfirst are
+    paragraphs of their own.
 
     >>> paragraph_spans("Title\\nFirst line.\\n")
     [(0, 5), (6, 17)]
     >>> paragraph_spans("Big news\\nIt was big.\\n\\nMore.")
     [(0, 8), (9, 20), (22, 27)]
+    >>> wire = "\\tXi met Putin in\\nthe Kremlin and\\nsaid little.\\n\\tThey talked for\\nhours."
+    >>> [wire[start:end].split()[0] for start, end in paragraph_spans(wire)]
+    ['Xi', 'They']
     """
     if not BLANK_LINE.search(text.strip()):
-        return _pieces(text, 0, len(text), LINE_BREAK)
+        return _pieces(text, 0, len(text), INDENTED_LINE if _wire_copy(text) else LINE_BREAK)
     blocks = _pieces(text, 0, len(text), BLANK_LINE)
     return (_headline_lines(text, blocks) or blocks[:1]) + blocks[1:]
 
@@ -126,6 +134,19 @@ def _hard_wrapped(text: str) -> bool:
     """Whether most line breaks fall inside a sentence (the next line starts in lower case)."""
     next_letters = re.findall(r"\n[^\S\n]*(\w)", text.strip())
     return len(next_letters) >= 3 and 2 * sum(letter.islower() for letter in next_letters) > len(next_letters)
+
+
+def _wire_copy(text: str) -> bool:
+    """Whether ``text`` is hard-wrapped with each paragraph's first line indented (as news wires send it).
+
+    The unindented lines then mostly continue a sentence the line before left unfinished;
+    in a story saved one paragraph a line, they mostly follow a finished sentence.
+    """
+    if not INDENTED_LINE.search(text):
+        return False
+    lines = text.strip("\n").split("\n")
+    before = [previous for previous, line in zip(lines, lines[1:]) if line.strip() and not line[0].isspace()]
+    return 2 * sum(not ENDS_LIKE_A_SENTENCE.search(previous) for previous in before) > len(before)
 
 
 def layout_advice(text: str) -> str:
@@ -143,7 +164,7 @@ def layout_advice(text: str) -> str:
     if "\n" in first and _looks_like_heading(first.splitlines()[0], max_words=25):
         return ("The first lines may be a headline or a paragraph wrapped over several lines: "
                 "they are read as one paragraph, so the headline is glued to the first sentence. " + LAYOUT_ADVICE)
-    if not BLANK_LINE.search(text.strip()) and _hard_wrapped(text):
+    if not BLANK_LINE.search(text.strip()) and _hard_wrapped(text) and not _wire_copy(text):
         return ("The lines look hard-wrapped: each line is read as a paragraph, so sentences are cut "
                 "at the line ends. " + LAYOUT_ADVICE)
     if len(spans) == 1 and len(first.split()) > 40:

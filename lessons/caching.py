@@ -31,9 +31,20 @@ _registered: list[Callable[..., Any]] = []  # every cache clear_caches() empties
 Function = TypeVar("Function", bound=Callable[..., Any])
 
 
+MAX_CHARACTERS = 5_000_000  # about a thousand articles: more is a mistake, not a story
+
+
 def require_text(text: object, function: str) -> str:
-    """Return ``text`` if it is a ``str``; otherwise raise a ``TypeError`` that says what to pass."""
+    """Return ``text`` if it is a ``str``; otherwise raise a ``TypeError`` that says what to pass.
+
+    A text over :data:`MAX_CHARACTERS` is a ``ValueError`` naming ``function`` (the one the
+    user called: inner calls come after its own check) and how to split the text.
+    """
     if isinstance(text, str):
+        if len(text) > MAX_CHARACTERS:
+            raise ValueError(f"{function}() reads at most {MAX_CHARACTERS:,} characters at a time; this text has "
+                             f"{len(text):,}. Split it (one article, or one part of an article, at a time) and "
+                             f"call {function}() on each part.")
         return text
     hint = " (did you forget to load the article?)" if text is None else ""
     raise TypeError(f"{function}() needs text as a str, not {type(text).__name__}{hint}.")

@@ -15,7 +15,12 @@ year), ``P4M`` (four months), ``T15:00`` (3 p.m.). Words such as "Monday" or
 "last month" only get a value from a **reference date**, the day the story was
 written: pass ``reference=`` (a ``datetime.date``); without it, a dateline at
 the top of the text ("March 20, 2023") is used; without that, such expressions
-stay unresolved and say why.
+stay unresolved and say why; so does a date in digits whose day and month
+could go either way round ("3/4/2023": 3 April or March 4?).
+
+Four digits are a year only with some evidence: "2000 troops" and "the 2000
+people" are counts (a plural noun follows), "in 2000", "the 2022 elections"
+and "2022's" are years (rules "year after a cue" and "year").
 
 Spans follow IEER's convention (the gold standard of the lessons): the span is
 the time itself; a word that only shifts or narrows it ("last", "late",
@@ -53,7 +58,6 @@ from lessons.caching import register, require_text, text_cache
 from lessons.highlight import Table
 
 KINDS = ("DATE", "TIME", "DURATION")
-MAX_CHARACTERS = 5_000_000  # about a thousand articles: more is a mistake, not a story
 NEAREST_DAY = 3  # a bare day name is the one at most 3 days from the story's date
 NEAREST_MONTH = 6  # a bare month is the one at most half a year away (ties go to the past)
 
@@ -140,6 +144,18 @@ def _folded(name: str, generation: int) -> dict[str, str]:
     return {re.sub(r"\s+", " ", entry.casefold()): value for entry, value in wordlists.mapping(name).items()}
 
 
+def _counted() -> str:
+    """A plural noun, maybe after "more", "new" or a name, or a unit: what an amount counts ("US troops", "km").
+
+    Words ending in -s from ``time_year_nouns`` ("elections", "was") are left out: they follow years.
+    The -s must follow a letter other than s, u or i, so "less", "thus" and "crisis" are no plurals.
+    """
+    year_words = _alternatives(wordlists.words("time_year_nouns"))
+    plurals = _alternatives(wordlists.words("time_plurals") | wordlists.mapping("units").keys())
+    return (rf"(?:(?:more|new|other|extra|additional|further|fewer|[A-Z][A-Za-z.]*)\s+)?(?!(?i:{year_words})(?![\w'’-]))"
+            rf"(?:{plurals}|[a-z][a-z-]*[^\W\dsui]s)(?![\w'’-])")
+
+
 def _pieces() -> dict[str, str]:
     """The named pieces rule patterns use: ``{MONTH}``, ``{DAY}``, ``{UNIT}``..."""
     of_day = wordlists.mapping("time_of_day")
@@ -158,11 +174,15 @@ def _pieces() -> dict[str, str]:
         "CLOCKWORD": rf"(?i:{_alternatives(word for word, value in of_day.items() if value.startswith('T'))})",
         "UNIT": rf"(?i:{_alternatives(units)})",
         "UNIT1": rf"(?i:{_alternatives(word for word in units if not word.endswith(('s', 'ies')))})",
-        "NUMBER": rf"(?:\d+(?:[.,]\d+)*[½¼¾]?|[½¼¾]|{number_word}(?:[\s-]+and[\s-]+a[\s-]+half)?)",
+        "NUMBER": rf"(?:\d+(?:[.,]\d+)*(?:[½¼¾]|\s[13]/[24])?|[½¼¾]|{number_word}(?:[\s-]+and[\s-]+a[\s-]+half)?)",
         "HOLIDAY": _alternatives(wordlists.words("time_holidays")),
         "ZONE": _alternatives(wordlists.words("time_zones")),
         "RELATIVE": rf"(?i:{_alternatives(wordlists.words('time_relative'))})",
         "YEAR": r"(?:1[6-9]|20)\d\d",
+        "YEARCUE": rf"(?i:{_alternatives(wordlists.words('time_year_cues'))})",
+        "COUNTED": _counted(),
+        # a lookbehind each, as they must be of fixed width: "Flight 1800" is no year
+        "NOTNUMBERED": "".join(f"(?<!{re.escape(word)} )" for word in sorted(wordlists.words("time_numbered"))),
         "NTH": r"(?:st|nd|rd|th)",
     }
 
@@ -250,16 +270,33 @@ def _year(text: str) -> int:
     return int(re.sub(r"\D", "", text))
 
 
-def _full_date(match: re.Match, reference: datetime.date | None) -> tuple[str, str]:
-    month, day, year = int(_lookup("time_months", match["month"])), int(match["day"]), _year(match["year"])
+def _calendar_date(year: int, month: int, day: int) -> tuple[str, str]:
     try:
         return datetime.date(year, month, day).isoformat(), ""
     except ValueError:
         return f"{year:04d}-{month:02d}-{day:02d}", f"there is no day {day} in that month of {year}."
 
 
+def _full_date(match: re.Match, reference: datetime.date | None) -> tuple[str, str]:
+    return _calendar_date(_year(match["year"]), int(_lookup("time_months", match["month"])), int(match["day"]))
+
+
+def _numeric_date(match: re.Match, reference: datetime.date | None) -> tuple[str, str]:
+    # The US writes the month first (3/20/2023), most other places the day (20/03/2023): only a
+    # number above 12 says which is the day.
+    first, second, year = int(match["first"]), int(match["second"]), _year(match["year"])
+    if first > 12 and second > 12:
+        return f"{year:04d}-XX-XX", f"neither {first} nor {second} is a month (1 to 12)."
+    if first != second and first <= 12 and second <= 12:
+        return f"{year:04d}-XX-XX", (f"'{match[0]}' is day {second} of month {first} if the month comes first "
+                                     f"(as in the US), or day {first} of month {second} if the day comes first "
+                                     "(as in Britain); the text does not say which.")
+    month, day = (first, second) if first <= 12 else (second, first)
+    return _calendar_date(year, month, day)
+
+
 def _iso_date(match: re.Match, reference: datetime.date | None) -> tuple[str, str]:
-    return match[0], ""
+    return _calendar_date(*map(int, match[0].split("-")))
 
 
 def _month_year(match: re.Match, reference: datetime.date | None) -> tuple[str, str]:
@@ -310,9 +347,10 @@ def _century(match: re.Match, reference: datetime.date | None) -> tuple[str, str
 
 
 def _decade(match: re.Match, reference: datetime.date | None) -> tuple[str, str]:
-    digits = match["digits"] or match["short"]
+    digits = match.groupdict().get("digits") or match["short"]
+    first = match.groupdict().get("first") or "'"
     if len(digits) == 2:  # "'60s": the lessons take the 1900s, as news of the 1990s–2020s means
-        return f"19{digits[0]}", ""
+        return f"{'19' if first.startswith(chr(39)) else first[:2]}{digits[0]}", ""
     return digits[:3], ""
 
 
@@ -337,8 +375,15 @@ def _clock(match: re.Match, reference: datetime.date | None) -> tuple[str, str]:
     return f"T{hour:02d}:{minute:02d}", ""
 
 
+def _clock24(match: re.Match, reference: datetime.date | None) -> tuple[str, str]:
+    return f"T{int(match['hour']):02d}:{match['minute']}", ""
+
+
 def _clock_word(match: re.Match, reference: datetime.date | None) -> tuple[str, str]:
     return _lookup("time_of_day", match[0]), ""
+
+
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, " 1/2": 0.5, " 1/4": 0.25, " 3/4": 0.75}  # "4½", "2 1/2"
 
 
 def _number(word: str) -> float | None:
@@ -346,8 +391,8 @@ def _number(word: str) -> float | None:
     word = word.casefold().replace("\n", " ")
     half = 0.5 if re.search(r"and[\s-]+a[\s-]+half$", word) else 0.0
     word = re.sub(r"[\s-]+and[\s-]+a[\s-]+half$", "", word)
-    fraction = {"½": 0.5, "¼": 0.25, "¾": 0.75}.get(word[-1:], 0.0)
-    word = word.rstrip("½¼¾")
+    fraction = next((part for ending, part in _FRACTIONS.items() if word.endswith(ending)), 0.0)
+    word = re.sub(r"(?:[½¼¾]|\s[13]/[24])$", "", word)
     if not word:
         return fraction
     if word[0].isdigit():
@@ -528,10 +573,17 @@ def _anaphoric(match: re.Match, reference: datetime.date | None) -> tuple[str, s
 
 _PRE = r"(?<![\w-])(?:(?P<position>{POSITION})[\s-]+)?(?:(?P<shift>{SHIFT})\s+)?"
 _DURATION = r"(?P<number>{NUMBER})[\s-]+(?P<unit>{UNIT})"
+_YEAR = (r"(?:(?<![\w-])(?P<position>{POSITION})[\s-]+)?(?<![\w$£€.,:/#°])"
+         r"{NOTNUMBERED}(?P<span>(?P<digits>{YEAR})(?:\s?(?P<era>B\.C\.|BC|A\.D\.|AD)(?!\w))?)"
+         r"(?![\w%°]|[.,:]\d|-[a-z]|\s?(?i:percent|per cent))")  # "a 2000-page report": a measure
 
 RULES: tuple[TimeRule, ...] = (
     TimeRule("ISO date", "DATE", r"(?<![\w-])\d{4}-[01]\d-[0-3]\d(?![\w-])", "2023-03-20",
              "a date written year-month-day", _iso_date),
+    TimeRule("numeric date", "DATE",
+             r"(?<![\w/.,:-])(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>{YEAR})(?![\w/-]|[.,]\d)",
+             "3/20/2023", "a date in digits, month and day in either order (3/20/2023 in the US, 20/03/2023 "
+             "elsewhere): when both could be the month, the value says it is not known which", _numeric_date),
     TimeRule("month day year", "DATE",
              r"(?<!\w)(?P<span>(?P<month>{MONTH})\s+(?P<day>\d{1,2}){NTH}?,?\s+(?P<year>{YEAR}))(?!\d)",
              "March 20, 2023", "a month, a day and a year", _full_date),
@@ -561,12 +613,27 @@ RULES: tuple[TimeRule, ...] = (
              "21st-century", "a century by its number", _century),
     TimeRule("decade", "DATE", r"(?<![\w$'])(?P<span>(?P<digits>{YEAR})s|'(?P<short>\d0)s)(?!\w)",
              "1970s", "a decade: four digits and s, or an apostrophe, two digits and s", _decade),
+    TimeRule("decade after a decade", "DATE",
+             r"(?<![\w$'])(?P<first>{YEAR}s|'\d0s)(?:,\s*|\s+(?:and|or|to|through|into|until)\s+)"
+             r"(?:(?P<pre>{POSITION})[\s-]+)?(?P<span>(?P<short>\d0)s)(?!\w)",
+             "the 1970s and early 80s", "two digits and s after a decade in the same phrase: a decade of "
+             "the same century (alone, 'his early 50s' is an age)", _decade),
+    TimeRule("the decade", "DATE",
+             r"(?<!\w)(?<!highs in )(?<!lows in )(?<!temperatures in )(?i:the)\s+(?:(?P<pre>{POSITION})[\s-]+)?"
+             r"(?P<span>(?P<short>\d0)s)(?!\w)",
+             "the 80s", "'the' and two digits and s: a decade of the 1900s (not after 'highs in', "
+             "'temperatures in': those are degrees)", _decade),
     TimeRule("holiday", "DATE", r"(?<!\w)(?:{HOLIDAY})(?!\w)", "St. Patrick's Day",
              "a holiday or named day from the list time_holidays", _holiday),
     TimeRule("clock time", "TIME",
              r"(?<![\w:.])(?P<span>(?P<hour>\d{1,2})(?:[:.](?P<minute>\d\d))?\s?"
              r"(?P<ampm>[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)(?:\s+(?:{ZONE})\b)?)",
              "8 p.m. ET", "hours (and minutes) with a.m. or p.m., and a time zone if one follows", _clock),
+    TimeRule("24-hour clock", "TIME",
+             r"(?<!\w)(?P<cue>(?i:at|by|until|till|from|before|after|around|since))\s+"
+             r"(?P<span>(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?:\s+(?:{ZONE})\b)?)(?![\w:]|[.,]\d)",
+             "at 21:30", "hours and minutes with no a.m. or p.m. after at, by, until...: a clock time from "
+             "0:00 to 23:59 (without such a word, '2:05' may be a race time or a score)", _clock24),
     TimeRule("named time", "TIME", r"(?<!\w)(?:{CLOCKWORD})(?!\w)", "noon",
              "a time of day with a name (time_of_day entries with a clock time)", _clock_word),
     TimeRule("race time", "DURATION", r"(?<![\w:.])\d{1,2}:\d\d(?:[:.]\d\d)?\.\d+(?:\s+seconds)?(?![\w:])", "4:07.13",
@@ -609,11 +676,15 @@ RULES: tuple[TimeRule, ...] = (
     TimeRule("season", "DATE",
              _PRE + r"(?<!\w)(?P<span>(?P<season>{SEASON})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?)(?![\w-])",
              "last summer", "a season (and maybe its year); 'last', 'next' or 'this' picks which one", _season),
-    TimeRule("year", "DATE",
-             r"(?:(?<![\w-])(?P<position>{POSITION})[\s-]+)?(?<![\w$£€.,:/#°])(?P<span>(?P<digits>{YEAR})(?:\s?(?P<era>B\.C\.|BC|A\.D\.|AD)(?!\w))?)"
-             r"(?![\w%°]|[.,:]\d|\s?(?i:percent|per cent))",
-             "mid-1998", "four digits from 1600 to 2099 with nothing that makes them an amount ('mid' stays beside)",
-             _year_value),
+    TimeRule("year after a cue", "DATE", r"(?<![\w-])(?P<cue>{YEARCUE})\s+" + _YEAR, "since 1998",
+             "four digits from 1600 to 2099 after in, since, by, until... (time_year_cues): a year even "
+             "before a plural noun ('in 2000 troops were sent')", _year_value),
+    TimeRule("year", "DATE", _YEAR + r"(?!\s+{COUNTED})", "mid-1998",
+             "four digits from 1600 to 2099 with nothing that makes them an amount or a number "
+             "('Flight 1800', time_numbered); 'mid' stays beside; "
+             "not before a plural noun or a unit, which makes them an amount ('2000 troops', '2000 km', "
+             "'a 2000-page report'), unless the noun "
+             "belongs to a year ('the 2022 elections', time_year_nouns)", _year_value),
     TimeRule("relative unit", "DATE",
              r"(?<!\w)(?:(?P<pre>{POSITION})\s+)?(?<!\w)(?P<span>(?P<shift>{SHIFT})\s+"
              r"(?P<unit>(?i:week|weekend|month|year|quarter|decade|century)))(?![\w-])",
@@ -823,10 +894,7 @@ def extract_times(text: str, reference: object = None, kinds: Iterable[str] = KI
     >>> extract_times("")
     []
     """
-    text = require_text(text, "extract_times")
-    if len(text) > MAX_CHARACTERS:
-        raise ValueError(f"extract_times() reads at most {MAX_CHARACTERS:,} characters; this text has "
-                         f"{len(text):,}. Pass one article (or a part of it) at a time.")
+    text = require_text(text, "extract_times")  # a text over caching.MAX_CHARACTERS: an error naming extract_times
     day = reference_date(reference) or dateline(text)
     kinds = set(kinds)
     return [each for each in _extract(text, day) if each.kind in kinds and (relative or not each.relative)]

@@ -24,12 +24,13 @@ from pathlib import Path
 
 import nbformat
 
+from lessons import paths
 from lessons.coursework import execute, exercise_ids, load_notebook, with_solutions
 from lessons.safefiles import FileError, check_new_folder, staged_folder
 
-REPOSITORY = Path(__file__).resolve().parent.parent
-LESSON_NOTEBOOKS = REPOSITORY / "notebooks"
-SOLUTIONS = REPOSITORY / "tests" / "solutions"
+REPOSITORY = paths.package_parent()  # kernels import the `lessons` found here
+LESSON_NOTEBOOKS = paths.lessons_folder()  # the pristine lessons, never a student's working copies
+SOLUTIONS = paths.solutions_folder()
 
 
 class EditionError(RuntimeError):
@@ -98,10 +99,19 @@ def find_solutions(folder: Path | None = None) -> Path:
 
 
 def load_solutions(notebook: Path, folder: Path) -> dict[str, str]:
-    """The solutions for ``notebook`` from ``folder``, by exercise ID ({} when it has no solutions file)."""
-    path = Path(folder) / f"{solutions_module_name(notebook)}.py"
-    if not path.is_file():
-        return {}
+    """The solutions for ``notebook`` from ``folder``, by exercise ID ({} when it has no solutions file).
+
+    A lesson's sections may keep theirs in files of their own, all ending in the lesson's number
+    (``numbers_03.py`` and ``dates_03.py`` for ``03_numbers.ipynb``), as tests/solutions does.
+    """
+    number = solutions_module_name(notebook).rpartition("_")[2]
+    solutions: dict[str, str] = {}
+    for path in sorted(Path(folder).glob(f"*_{number}.py")):
+        solutions.update(_solutions_file(path))
+    return solutions
+
+
+def _solutions_file(path: Path) -> dict[str, str]:
     # The solutions are the repository's own Python files (the same ones the tests import).
     spec = importlib.util.spec_from_file_location(f"_lessons_solutions_{path.stem}", path)
     module = importlib.util.module_from_spec(spec)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lessons.article import paragraph_spans
-from lessons.caching import require_text  # noqa: F401  (other modules import it from here)
+from lessons.caching import require_text, text_cache
 from lessons.data import require
 
 # Curly quotes and apostrophes are swapped for straight ones, one character for
@@ -68,6 +68,7 @@ def _wordpunct_tokenizer():
     return WordPunctTokenizer()
 
 
+@text_cache
 def sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences with Punkt, never across a line break between paragraphs.
 
@@ -77,13 +78,8 @@ def sentences(text: str) -> list[Sentence]:
     >>> [s.text for s in sentences("Dr. Smith left.\\nHe came back.")]
     ['Dr. Smith left.', 'He came back.']
     """
-    return list(_sentences(require_text(text, "sentences")))
-
-
-@lru_cache(maxsize=64)
-def _sentences(text: str) -> tuple[Sentence, ...]:
     if not text.strip():
-        return ()
+        return []
     punkt = _punkt()
     found = []
     for paragraph_start, paragraph_end in paragraph_spans(text):
@@ -92,7 +88,7 @@ def _sentences(text: str) -> tuple[Sentence, ...]:
             found.append(
                 Sentence(paragraph[start:end], paragraph_start + start, paragraph_start + end, len(found))
             )
-    return tuple(found)
+    return found
 
 
 def _word_spans(sentence: str) -> list[tuple[int, int]]:
@@ -105,31 +101,37 @@ def _word_spans(sentence: str) -> list[tuple[int, int]]:
         return list(_wordpunct_tokenizer().span_tokenize(straight))
 
 
+@text_cache
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word and punctuation tokens, sentence by sentence, with offsets.
 
     >>> [t.text for t in tokenize('He said "dear friend" in the U.S.')]
     ['He', 'said', '"', 'dear', 'friend', '"', 'in', 'the', 'U.S', '.']
     """
-    return list(_tokenize(require_text(text, "tokenize")))
-
-
-@lru_cache(maxsize=64)
-def _tokenize(text: str) -> tuple[Token, ...]:
     tokens = []
-    for sentence in _sentences(text):
+    for sentence in sentences(text):
         for start, end in _word_spans(sentence.text):
             tokens.append(
                 Token(text[sentence.start + start : sentence.start + end], sentence.start + start,
                       sentence.start + end, sentence.index)
             )
-    return tuple(tokens)
+    return tokens
 
 
+def copy_groups(groups: list[list]) -> list[list]:
+    """A fresh list of fresh lists: what a cache of grouped results hands out, so callers may change it."""
+    return [list(group) for group in groups]
+
+
+@text_cache(copy=copy_groups)
 def tokens_by_sentence(text: str) -> list[list[Token]]:
-    """The tokens of ``text`` grouped into one list per sentence."""
-    grouped: list[list[Token]] = [[] for _ in _sentences(require_text(text, "tokens_by_sentence"))]
-    for token in _tokenize(text):
+    """The tokens of ``text`` grouped into one list per sentence.
+
+    >>> [[token.text for token in group] for group in tokens_by_sentence("Xi left. Putin stayed.")]
+    [['Xi', 'left', '.'], ['Putin', 'stayed', '.']]
+    """
+    grouped: list[list[Token]] = [[] for _ in sentences(text)]
+    for token in tokenize(text):
         grouped[token.sentence].append(token)
     return grouped
 
@@ -171,7 +173,7 @@ def _span_tokenizers() -> dict[str, Callable[[str], Iterable[tuple[int, int]]]]:
         "whitespace": WhitespaceTokenizer().span_tokenize,
         r"regex \w+": RegexpTokenizer(r"\w+").span_tokenize,
         "wordpunct_tokenize": _wordpunct_tokenizer().span_tokenize,
-        "lessons.tokenize": lambda text: [(token.start, token.end) for token in _tokenize(text)],
+        "lessons.tokenize": lambda text: [(token.start, token.end) for token in tokenize(text)],
     }
 
 
@@ -189,6 +191,7 @@ def _locate(text: str, tokens: list[str], tokenizer: str) -> TokenizerOutput:
     return TokenizerOutput(tokenizer, tuple(tokens), None if lost else tuple(spans), tuple(lost), searched=True)
 
 
+@text_cache(copy=None)
 def run_tokenizer(text: str, tokenizer: str) -> TokenizerOutput:
     """Run one of :data:`TOKENIZERS` on ``text``; cached, as the token explorer asks again and again.
 
@@ -197,14 +200,8 @@ def run_tokenizer(text: str, tokenizer: str) -> TokenizerOutput:
     >>> run_tokenizer("Xi's visit", "whitespace").spans
     ((0, 4), (5, 10))
     """
-    require_text(text, "run_tokenizer")
     if not isinstance(tokenizer, str) or tokenizer not in TOKENIZERS:
         raise ValueError(f"Unknown tokenizer {tokenizer!r}; choose one of: {', '.join(TOKENIZERS)}")
-    return _run_tokenizer(text, tokenizer)
-
-
-@lru_cache(maxsize=256)
-def _run_tokenizer(text: str, tokenizer: str) -> TokenizerOutput:
     if tokenizer == "word_tokenize":
         import nltk
 

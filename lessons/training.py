@@ -16,9 +16,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from lessons.caching import text_cache
 from lessons.data import require
-from lessons.tagging import _tag, tagger_words
-from lessons.tokens import require_text
+from lessons.tagging import tag, tagger_words
 
 TEST_SHARE = 0.1  # the last tenth of the treebank sample is held out for evaluation
 PERCEPTRON = "NLTK perceptron"
@@ -149,6 +149,7 @@ def evaluate() -> list[TaggerScore]:
     return list(_evaluate())
 
 
+@text_cache
 def compare_on_text(text: str) -> list[TextComparison]:
     """How often each trained tagger agrees with the perceptron on ``text``, with the differences.
 
@@ -158,7 +159,7 @@ def compare_on_text(text: str) -> list[TextComparison]:
     >>> [round(c.agreement, 2) for c in compare_on_text("The court issued a warrant.")][:2]
     [0.33, 0.83]
     """
-    perceptron = _tag(require_text(text, "compare_on_text"))
+    perceptron = tag(text)
     if not perceptron:
         return []
     sentences = tagger_words(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -52,12 +53,17 @@ def test_require_rejects_unknown_names():
 
 
 def test_data_check_exit_code_and_report_when_all_is_there():
+    # The course's data has everything the lessons need, but not the optional NE chunker model.
     result = subprocess.run([sys.executable, "-m", "lessons", "data", "check"], capture_output=True, text=True,
                             cwd=REPO, timeout=120)
     assert result.returncode == 0
-    lines = result.stdout.splitlines()
+    lines = result.stdout.splitlines()[:len(data.RESOURCES)]
     assert [line.split()[0] for line in lines] == [resource.name for resource in data.RESOURCES]
-    assert all(line.split()[1] == "ok" for line in lines)
+    status = {line.split()[0]: line.split(maxsplit=1)[1] for line in lines}
+    assert all(status[name].startswith("ok ") for name in data.needed())
+    assert "MISSING" not in result.stdout
+    if data.find("maxent_ne_chunker_tab") is None:
+        assert status["maxent_ne_chunker_tab"].startswith("missing  (optional: lesson 4 skips")
 
 
 def test_data_check_exit_code_and_report_when_data_is_missing(tmp_path, monkeypatch, capsys):
@@ -101,19 +107,50 @@ def test_download_fetches_only_what_is_missing_and_reports_what_failed(tmp_path,
     monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
     monkeypatch.setattr(nltk, "download", fake_download)
     still_missing = data.download(str(tmp_path))
-    assert fetched == [resource.name for resource in data.RESOURCES]
+    assert fetched == data.needed(optional=True) and "maxent_ne_chunker_tab" in fetched
     assert still_missing == [name for name in fetched if name != "stopwords"]
     assert nltk.data.path == [str(tmp_path)]
 
 
-def test_lab_opens_the_first_lesson_by_its_full_path(monkeypatch, tmp_path):
-    import lessons.__main__ as command_line
+def nltk_data_with_only(names: list[str], folder: Path) -> Path:
+    """A copy of the installed NLTK data holding only the resources ``names`` (a few MB).
 
-    started = []
-    monkeypatch.chdir(tmp_path)  # Jupyter resolves the file against the current folder
-    monkeypatch.setattr(command_line.subprocess, "call", lambda command: started.append(command) or 0)
-    assert main(["lab", "--no-browser"]) == 0
-    [command] = started
-    first_lesson = str(REPO / "notebooks" / "01_tokenizing.ipynb")
-    assert first_lesson in command and Path(first_lesson).is_file()
-    assert command[-1] == "--no-browser" and f"--ServerApp.root_dir={REPO / 'notebooks'}" in command
+    A copy, not links: NLTK refuses symlinks and hard links that could lead out of its data folder.
+    """
+    for name in names:
+        category, package = Path(data.RESOURCES_BY_NAME[name].lookup_path).parts[:2]
+        installed = data.find(name)
+        assert installed is not None, f"{name} must be installed to run this test"
+        root = installed.parents[len(Path(data.RESOURCES_BY_NAME[name].lookup_path).parts) - 1]
+        shutil.copytree(root / category / package, folder / category / package)
+    return folder
+
+
+def test_each_lesson_requires_only_what_it_needs(tmp_path, monkeypatch):
+    monkeypatch.setattr(nltk.data, "path", [str(nltk_data_with_only(data.needed(1), tmp_path))])
+    assert data.require(lesson=1) is None
+    with pytest.raises(data.MissingResourceError) as missing:
+        data.require(lesson=4)
+    assert missing.value.name == "averaged_perceptron_tagger_eng" and "python -m lessons data download" in str(missing.value)
+    assert data.missing() == [name for name in data.needed() if name not in data.needed(1)]
+
+
+def test_no_lesson_needs_the_benchmark_corpora_and_download_fetches_every_usable_resource():
+    assert not {"conll2000", "state_union"} & set(data.needed())
+    usable = data.needed(optional=True)
+    assert set(usable) - set(data.needed()) == {"maxent_ne_chunker_tab"} and "ieer" in usable
+    assert all(name in usable for lesson in range(1, 6) for name in data.needed(lesson, optional=True))
+    with pytest.raises(ValueError, match="no lesson 9"):
+        data.needed(9)
+
+
+@pytest.mark.parametrize("lesson", [1, 2, 3, 4, 5])
+def test_a_lesson_runs_with_only_the_data_it_names(lesson, tmp_path, monkeypatch):
+    # Without conll2000, state_union, the NE chunker or any other lesson's data.
+    from lessons import paths
+    from lessons.coursework import execute, exercise_ids, load_notebook
+
+    monkeypatch.setenv("NLTK_DATA", str(nltk_data_with_only(data.needed(lesson), tmp_path / "nltk_data")))
+    [path] = [path for path in paths.lesson_notebooks() if path.name.startswith(f"{lesson:02d}_")]
+    notebook = load_notebook(path)
+    assert execute(notebook, tmp_path) == {exercise: "not attempted" for exercise in exercise_ids(notebook)}

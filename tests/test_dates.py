@@ -240,3 +240,92 @@ def test_a_holiday_is_the_nearest_one():
     assert values("after Christmas", datetime.date(2024, 1, 10))[0][2] == "2023-12-25"
     assert values("before Christmas", datetime.date(2024, 11, 10))[0][2] == "2024-12-25"
     assert values("It lasted for a single day.") == [("single day", "DURATION", "P1D")]
+
+
+@pytest.mark.parametrize("text", [
+    "They sent 2000 troops.", "About 2000 people came.", "It hired 1,500 workers.", "the 2000 people",
+    "1800 new homes were built", "a force of 1900 men", "They ran 2000 km.", "a 2000-page report",
+    "a 1600-metre race", "They sent 2000 US troops.", "Flight 1800 landed in Room 2001.",
+    "Resolution 1973 passed.",
+])
+def test_four_digits_before_a_plural_noun_are_a_count(text):
+    assert values(text) == []
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("in 2022", "2022"), ("the 2022 elections", "2022"), ("2022's best", "2022"), ("since 1998 prices rose", "1998"),
+    ("by 2030", "2030"), ("the 2022-23 season", "2022"), ("in 2000 troops were sent", "2000"),
+    ("2022 was hard", "2022"), ("the 1998 Winter Olympics", "1998"), ("in early 2000 people", "2000"),
+    ("the 2015 Paris attacks", "2015"), ("the 2008 Lehman Brothers collapse", "2008"),
+    ("below 2019 levels", "2019"), ("the 2020 wildfires", "2020"),
+])
+def test_a_year_needs_clear_evidence_before_a_plural_noun(text, year):
+    assert values(text)[0] == (year, "DATE", year)
+
+
+def test_a_false_year_no_longer_hides_a_count_from_quantities():
+    from lessons.quantities import extract_quantities
+
+    assert [(q.text, q.value) for q in extract_quantities("They sent 2000 troops in 2022.")] == [("2000", 2000)]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("the 1970s and early 80s", [("1970s", "DATE", "197"), ("80s", "DATE", "198")]),
+    ("the 1890s and 90s", [("1890s", "DATE", "189"), ("90s", "DATE", "189")]),  # the century of the first
+    ("music of the 80s", [("80s", "DATE", "198")]),
+    ("in the mid-80s", [("80s", "DATE", "198")]),
+    ("his early 50s", []), ("in their 50s", []), ("highs in the 80s", []),  # ages and degrees
+])
+def test_decades_without_an_apostrophe_need_context(text, found):
+    assert values(text) == found
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("3/20/2023", "2023-03-20"), ("20/03/2023", "2023-03-20"), ("2023-03-20", "2023-03-20"),
+    ("20.03.2023", "2023-03-20"), ("4/4/2023", "2023-04-04"),
+])
+def test_numeric_dates(text, value):
+    found = extract_times(f"It was signed on {text}.")
+    assert [(each.text, each.value, each.resolved) for each in found] == [(text, value, True)]
+
+
+@pytest.mark.parametrize(("text", "value", "words"), [
+    ("3/4/2023", "2023-XX-XX", "the text does not say which"),  # 3 April or March 4?
+    ("31/2/2023", "2023-02-31", "no day 31"), ("2023-02-30", "2023-02-30", "no day 30"),
+    ("13/14/2023", "2023-XX-XX", "neither 13 nor 14 is a month"),
+])
+def test_numeric_dates_that_cannot_be_resolved_say_why(text, value, words):
+    (found,) = extract_times(f"It was signed on {text}.")
+    assert (found.value, found.resolved) == (value, False) and words in found.reason
+
+
+@pytest.mark.parametrize("function", ["extract_times", "extract_quantities"])
+def test_a_text_over_the_limit_names_the_function_called(function):
+    import lessons.quantities
+
+    from lessons.caching import MAX_CHARACTERS
+
+    call = extract_times if function == "extract_times" else lessons.quantities.extract_quantities
+    with pytest.raises(ValueError, match=rf"^{function}\(\) reads at most 5,000,000 characters.*Split it"):
+        call("x" * (MAX_CHARACTERS + 1))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("on Sept 11, 2001", [("Sept 11, 2001", "DATE", "2001-09-11")]), ("by Dec 25", [("Dec 25", "DATE", "2022-12-25")]),
+    ("in Jan", [("Jan", "DATE", "2023-01")]),
+    ("Jan Smith and Lee Jun met.", []),  # without a day or a cue, Jan and Jun are names
+])
+def test_month_abbreviations_without_a_full_stop(text, found):
+    assert values(text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("at 21:30", [("21:30", "TIME", "T21:30")]), ("by 9:05 GMT", [("9:05 GMT", "TIME", "T09:05")]),
+    ("He won in 2:05.", []), ("at 24:10", []), ("at 1:05:30", []),  # a race time, not a clock
+])
+def test_a_24_hour_clock_needs_a_word_like_at(text, found):
+    assert values(text) == found
+
+
+def test_a_fraction_written_with_a_slash_is_part_of_a_length():
+    assert values("for 2 1/2 hours") == [("2 1/2 hours", "DURATION", "PT2.5H")]

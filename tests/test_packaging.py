@@ -60,3 +60,19 @@ def test_seed_metadata_matches_the_text():
     assert hashlib.sha256(text).hexdigest() == metadata["sha256"]
     lines = text.decode("utf-8").splitlines()
     assert (lines[0], lines[1], lines[-1]) == (metadata["title"], metadata["standfirst"], metadata["credit"])
+
+
+def test_every_subpackage_ships_and_the_lessons_and_seed_ship_inside_the_package():
+    # pyproject lists its packages (so notebooks/ and seeds/ can be mapped into the package);
+    # a new subpackage left off the list would be missing from the wheel.
+    setuptools = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]
+    found = {".".join(init.parent.relative_to(REPO).parts) for init in (REPO / "lessons").rglob("__init__.py")}
+    assert found <= set(setuptools["packages"]), sorted(found - set(setuptools["packages"]))
+    assert setuptools["package-dir"] == {"lessons.notebooks": "notebooks", "lessons.seeds": "seeds"}
+
+
+def test_the_seed_metadata_is_where_lessons_paths_finds_the_seed():
+    from lessons import paths
+
+    assert paths.seed_article() == REPO / "seeds" / "cbc-2023-03-20-xi-visits-putin.txt"
+    assert paths.lesson_notebooks() == sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))

@@ -4,9 +4,9 @@ The right answers are computed with :mod:`lessons.dates`, never typed in.
 
 >>> import datetime
 >>> from lessons.checks import check
->>> check("3.9", ["2023-02", "2022-12", "2024-11"]).passed
+>>> check("3.7", ["2023-02", "2022-12", "2024-11"]).passed
 True
->>> check("3.9", ["2023-02", "2023-00", "2024-11"]).hint
+>>> check("3.7", ["2023-02", "2023-00", "2024-11"]).hint
 'What comes before January? When the month number reaches 0, go back to December of the year before.'
 """
 
@@ -17,7 +17,7 @@ import datetime
 from lessons.checks import Exercise, Mistake, register
 from lessons.dates import extract_times
 
-# Exercise 3.9's story dates: one in the middle of a year, one in January, one in December.
+# Exercise 3.7's story dates: one in the middle of a year, one in January, one in December.
 STORY_DAYS = (datetime.date(2023, 3, 20), datetime.date(2023, 1, 15), datetime.date(2024, 12, 1))
 
 
@@ -35,7 +35,7 @@ def _not_padded(answer: object, expected: list[str]) -> bool:
 
 
 register(Exercise(
-    "3.9",
+    "3.7",
     "Write last_month(day) that gives the month before datetime.date day as 'YYYY-MM' (TimeML's value of "
     "'last month' in a story written that day); answer with [last_month(day) for day in STORY_DAYS].",
     expected=_last_months,

@@ -3,9 +3,9 @@
 The right answers are computed from the seed article with the helpers or plain NLTK, never typed in.
 
 >>> from lessons.checks import check
->>> check("3.4", "people").passed
+>>> check("3.5", "people").passed
 True
->>> check("3.4", "rounds").hint
+>>> check("3.5", "rounds").hint
 'Did you skip the vague amounts? Their value is None: which field holds the least they can mean?'
 """
 
@@ -24,9 +24,9 @@ from lessons.tokens import sentences
 COUNT_GRAMMAR = "COUNTED: {<CD>+<JJ>*<NN.*>+}"
 # Exercise 3.3's amounts, written the ways news stories write money.
 MONEY_SAMPLES = ("$350m", "$350 million", "$1.2bn", "£3.2m", "$40k")
-# Exercise 3.5 asks for a sentence with exactly these kinds, one of each.
+# Exercise 3.6 asks for a sentence with exactly these kinds, one of each.
 KINDS_WANTED = ("COUNT", "MONEY", "PERCENT")
-# Exercise 3.6: a currency word the word lists do not know, and the code it stands for.
+# Exercise 3.4: a currency word the word lists do not know, and the code it stands for.
 QUID_SENTENCE = "Fans paid 50 quid for 2 tickets."
 QUID = ("quid", "GBP")
 
@@ -142,7 +142,7 @@ register(Exercise(
 ))
 
 register(Exercise(
-    "3.4",
+    "3.5",
     "Of the article's COUNT quantities, which counts the most things? Compare ranges by their low end; "
     "answer with its counted_head.",
     expected=_largest_count_head,
@@ -163,7 +163,7 @@ register(Exercise(
 ))
 
 register(Exercise(
-    "3.5",
+    "3.6",
     "Write a sentence of your own in which extract_quantities finds exactly one MONEY, one PERCENT "
     "and one COUNT quantity (and nothing else).",
     expected=lambda: list(KINDS_WANTED),
@@ -187,7 +187,7 @@ register(Exercise(
 ))
 
 register(Exercise(
-    "3.6",
+    "3.4",
     f"Extend the word list 'currencies' so that {QUID[0]!r} means {QUID[1]}; answer with "
     "[(q.text, q.kind, q.value, q.unit) for q in lessons.extract_quantities(QUID_SENTENCE)].",
     expected=_quid_quantities,
