@@ -184,8 +184,8 @@ def make_library(folder: Path, lesson_sources: list[str]) -> Path:
         name for name in names if name in LEFT_OUT or name.endswith(".pyc")])
     shutil.copyfile(kernel_checks.__file__, target / "checks.py")
     seeds = Path(article.SEED_ARTICLE).parent
-    if seeds.is_dir():  # the lessons find the seed article (and its metadata) beside the package, as in a clone
-        shutil.copytree(seeds, Path(folder) / seeds.name)
+    if seeds.is_dir():  # the seed article and its metadata, where an installed wheel keeps them
+        shutil.copytree(seeds, target / "seeds")
     (target / "exercises").mkdir()
     (target / "exercises" / "__init__.py").write_text('"""Not available while grading."""\n', encoding="utf-8")
     for module, names in _imported_names(lesson_sources).items():
