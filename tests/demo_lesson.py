@@ -15,9 +15,11 @@ import lessons
 from lessons.checks import Exercise, register
 from lessons.coursework import new_notebook
 
-EXERCISES = """register(Exercise("9.1", "How many tokens are in 'U.S. aid'?", expected=lambda: len(lessons.tokenize("U.S. aid"))))
+EXERCISES = """register(Exercise("9.1", "How many tokens are in 'U.S. aid'?", expected=lambda: len(lessons.tokenize("U.S. aid")),
+                  hints=("What does lessons.tokenize return?", "len() counts the items of a list.")))
 register(Exercise("9.2", "The tokens of `sentence`, as strings",
-                  expected=lambda: [token.text for token in lessons.tokenize("Xi met Putin.")]))"""
+                  expected=lambda: [token.text for token in lessons.tokenize("Xi met Putin.")],
+                  hints=("Each token has a .text.", "A list comprehension over lessons.tokenize(sentence).")))"""
 SETUP = f"""import lessons
 from lessons import check, hint
 from lessons.checks import Exercise, register
