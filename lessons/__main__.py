@@ -78,7 +78,8 @@ def write_editions(arguments: argparse.Namespace) -> int:
     from lessons.editions import EditionError, make_editions
 
     try:
-        print(make_editions(arguments.out, arguments.notebooks, arguments.solutions, arguments.cell_timeout))
+        print(make_editions(arguments.out, arguments.notebooks, arguments.solutions, arguments.cell_timeout,
+                            arguments.force))
     except EditionError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -86,33 +87,44 @@ def write_editions(arguments: argparse.Namespace) -> int:
 
 
 def grade_notebooks(arguments: argparse.Namespace) -> int:
-    from lessons.grading import GradingError, grade, write_grade
+    """Exit codes: 0 every submission graded, 1 some could not be graded, 2 nothing graded (bad call)."""
+    from lessons.grading import Session, sandbox
+    from lessons.grading.gradebook import EXIT_USAGE, grade_class
+    from lessons.safefiles import FileError
 
-    not_graded = 0
-    for notebook in arguments.notebooks:
-        try:
-            result, executed = grade(notebook, arguments.lesson, arguments.lessons_folder or NOTEBOOKS,
-                                     arguments.cell_timeout, arguments.total_timeout)
-        except GradingError as error:
-            print(f"error: {error}", file=sys.stderr)
-            not_graded += 1
-            continue
-        except Exception as error:  # one notebook the grader cannot handle must not stop a class's batch
-            print(f"error: could not grade {notebook}: {type(error).__name__}: {error}", file=sys.stderr)
-            not_graded += 1
-            continue
-        written = write_grade(result, executed, arguments.out)
-        print(f"{result}\n  wrote {', '.join(str(path) for path in written)}")
-    return 1 if not_graded else 0
+    lessons_folder = arguments.lessons_folder or NOTEBOOKS
+    try:
+        lessons = [arguments.lesson] if arguments.lesson else sorted(Path(lessons_folder).glob("[0-9][0-9]_*.ipynb"))
+        limits = sandbox.Limits(memory_mb=arguments.memory_mb)
+        session = Session(lessons, arguments.sandbox, limits, arguments.cell_timeout, arguments.total_timeout,
+                          max(1, arguments.jobs))
+    except (sandbox.SandboxError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if session.mode == "none":
+        print("warning: grading without a sandbox; the notebooks' code runs with your permissions.", file=sys.stderr)
+    try:
+        code, entries = grade_class(arguments.notebooks, arguments.out, session, session.jobs,
+                                    arguments.lesson, lessons_folder)
+    except FileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        session.close()
+    for entry in entries:
+        print(entry.grade) if entry.grade else print(f"error: {entry.error}", file=sys.stderr)
+    print(f"Wrote the grade book to {arguments.out}/gradebook.html (.csv, .json)")
+    return code
 
 
 def write_report(arguments: argparse.Namespace) -> int:
     from lessons.article import ArticleError
     from lessons.report import make_report
+    from lessons.safefiles import MEGABYTE, FileError
 
     try:
-        written = make_report(arguments.article, arguments.out)
-    except (ArticleError, NotADirectoryError) as error:
+        written = make_report(arguments.article, arguments.out, max_bytes=int(arguments.max_mb * MEGABYTE))
+    except (ArticleError, NotADirectoryError, FileError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(f"Wrote {', '.join(str(path) for path in written)}")
@@ -142,21 +154,32 @@ def main(argv: list[str] | None = None) -> int:
     editions_parser.add_argument("--solutions", type=Path,
                                  help="folder of solutions files (default: tests/solutions/ of this clone)")
     editions_parser.add_argument("--cell-timeout", type=int, default=300, help="seconds a cell may run (default 300)")
+    editions_parser.add_argument("--force", action="store_true", help="replace what a non-empty --out holds")
     grade_parser = commands.add_parser(
-        "grade", help="run returned notebooks in a fresh kernel and write each exercise's result (CSV and JSON)")
-    grade_parser.add_argument("notebooks", nargs="+", type=Path, metavar="NOTEBOOK", help="a student's notebook")
+        "grade", help="grade returned notebooks (files, or a folder with one sub-folder or notebook per student) "
+                      "in a sandbox; write each one's results and a grade book (CSV, JSON, HTML)",
+        epilog="Exit codes: 0 every submission graded, 1 some could not be graded (see the grade book's notes), "
+               "2 nothing graded (bad arguments, no notebooks, results folder not writable, sandbox unavailable).")
+    grade_parser.add_argument("notebooks", nargs="+", type=Path, metavar="NOTEBOOK_OR_FOLDER",
+                              help="a student's notebook, or a folder of students")
     grade_parser.add_argument("--out", required=True, type=Path, help="folder for the results")
+    grade_parser.add_argument("--jobs", type=int, default=1, help="notebooks graded at once (default 1)")
     grade_parser.add_argument("--lesson", type=Path,
                               help="the lesson's student edition to grade against (default: by the NN_ of the name)")
     grade_parser.add_argument("--lessons-folder", type=Path, help="where to look for lessons (default: notebooks/)")
     grade_parser.add_argument("--cell-timeout", type=int, default=60, help="seconds a cell may run (default 60)")
     grade_parser.add_argument("--total-timeout", type=int, default=600,
                               help="seconds the whole notebook may run (default 600)")
+    grade_parser.add_argument("--memory-mb", type=int, default=2048, help="memory a kernel may use (default 2048)")
+    grade_parser.add_argument("--sandbox", choices=["auto", "bwrap", "none"], default="auto",
+                              help="bwrap: bubblewrap sandbox; none: no sandbox, trusted notebooks only; "
+                                   "auto (default): bwrap when it works here")
     report_parser = commands.add_parser(
         "report", help="an HTML page (and CSV tables) of an article's quantities, actors and quotes")
     report_parser.add_argument("article", nargs="?", type=Path, metavar="ARTICLE.txt",
                                help="a UTF-8 plain-text article, headline on the first line (default: the seed)")
     report_parser.add_argument("--out", required=True, type=Path, help="folder for report.html and the CSV files")
+    report_parser.add_argument("--max-mb", type=float, default=20, help="largest article to read, in MB (default 20)")
     arguments, extra = parser.parse_known_args(argv)
     if arguments.command == "lab":
         return lab(arguments.dir, extra)

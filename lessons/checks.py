@@ -84,6 +84,7 @@ class Exercise:
     mistakes: list[Mistake] = field(default_factory=list)
     compare: Callable[[Any, Any], bool] = equal
     next_step: str = "On to the next section."
+    inputs: tuple[tuple, ...] = ()  # when the answer is a function: argument tuples; its outputs are compared
 
     @property
     def hint(self) -> str:
@@ -203,6 +204,8 @@ def _evaluate(exercise: Exercise, answer: Any) -> Feedback:
     if answer is None:
         return Feedback(exercise.id, INCORRECT, "Your answer is None.",
                         "Did your code compute a value but not return or assign it?")
+    if exercise.inputs and callable(answer):
+        answer = outputs_of(answer, exercise.inputs)
     expected = exercise.expected()
     if exercise.compare(answer, expected):
         return Feedback(exercise.id, CORRECT, f"Well done! {exercise.next_step}")
@@ -213,6 +216,18 @@ def _evaluate(exercise: Exercise, answer: Any) -> Feedback:
         except Exception:  # a mistake test that cannot handle this answer simply does not match
             continue
     return Feedback(exercise.id, INCORRECT, f"Not quite: {_describe(answer)}.", _next_hint(exercise).text)
+
+
+def outputs_of(function: Callable, inputs: tuple[tuple, ...]) -> list:
+    """``function``'s output on each argument tuple (``{"raised": ...}`` where it raised); the grader's kernel
+    does the same (:func:`lessons.grading.kernel_checks.report_answer`)."""
+    outputs = []
+    for arguments in inputs:
+        try:
+            outputs.append(function(*arguments))
+        except Exception as error:
+            outputs.append({"raised": f"{type(error).__name__}: {str(error)[:200]}"})
+    return outputs
 
 
 def _describe(answer: Any) -> str:

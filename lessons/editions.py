@@ -26,6 +26,7 @@ import nbformat
 
 from lessons import paths
 from lessons.coursework import execute, exercise_ids, load_notebook, with_solutions
+from lessons.safefiles import FileError, check_new_folder, staged_folder
 
 REPOSITORY = paths.package_parent()  # kernels import the `lessons` found here
 LESSON_NOTEBOOKS = paths.lessons_folder()  # the pristine lessons, never a student's working copies
@@ -163,10 +164,21 @@ def write_instructor_edition(notebooks: list[Path], solutions: Path, out: Path,
 
 
 def make_editions(out: Path, notebooks_folder: Path | None = None, solutions_folder: Path | None = None,
-                  timeout: int = 300) -> EditionReport:
-    """Write ``out/student`` and ``out/instructor``; nothing is written outside ``out``."""
-    notebooks = lesson_notebooks(notebooks_folder or LESSON_NOTEBOOKS)
+                  timeout: int = 300, force: bool = False) -> EditionReport:
+    """Write ``out/student`` and ``out/instructor``, all or nothing; nothing is written outside ``out``.
+
+    ``out`` must be empty or new (``force`` replaces what is in it) and apart from
+    the notebooks and solutions it is made from; otherwise :class:`EditionError`.
+    """
+    notebooks_folder = notebooks_folder or LESSON_NOTEBOOKS
+    notebooks = lesson_notebooks(notebooks_folder)
     solutions = find_solutions(solutions_folder)  # before writing anything, so a bad call leaves no half edition
-    student = write_student_edition(notebooks, Path(out))
-    instructor, results = write_instructor_edition(notebooks, solutions, Path(out), timeout)
-    return EditionReport(student, instructor, results)
+    try:
+        out = check_new_folder(out, force, sources=(Path(notebooks_folder), solutions))
+        # Built beside out and renamed into place: a failing solution leaves out as it was.
+        with staged_folder(out) as staging:
+            write_student_edition(notebooks, staging)
+            _, results = write_instructor_edition(notebooks, solutions, staging, timeout)
+    except FileError as error:
+        raise EditionError(str(error)) from None
+    return EditionReport(out / "student", out / "instructor", results)

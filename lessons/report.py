@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 import sys
 from pathlib import Path
 from time import monotonic
@@ -23,9 +25,11 @@ from typing import TextIO
 
 from lessons.article import load_article
 from lessons.highlight import figure, note, page, section
+from lessons.safefiles import MEGABYTE, FileError, publish
 from lessons.views import (ArticleReport, actor_table, analyse, highlighted_article, link_table, mention_table,
                            quantity_summary_table, quantity_table, quote_table, readable_table, summary, title)
 
+MAX_ARTICLE_BYTES = 20 * MEGABYTE  # an article is text: far less than this
 LONG_TEXT = 20_000  # characters; from this length on, the steps are shown on stderr
 TOP_LINKS = 15
 CHART_WIDTH = 9.4  # inches at 100 dpi: the charts fit the page's 960 px column
@@ -106,31 +110,48 @@ CSV_TABLES = {"quantities.csv": quantity_table, "actors.csv": actor_table, "ment
 
 
 def write_report(report: ArticleReport, out: Path, progress: Progress | None = None) -> list[Path]:
-    """Write ``report.html`` and the CSV tables into ``out``; return the paths written."""
-    html = render(report, progress)
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    written = [out / "report.html"]
-    written[0].write_text(html, encoding="utf-8")
+    """Write ``report.html`` and the CSV tables into ``out``, all or none; return the paths written.
+
+    Raises :class:`lessons.safefiles.FileError` when ``out`` cannot be written (nothing is left half-written).
+    """
+    files = {"report.html": render(report, progress).encode("utf-8")}
     for name, make_table in CSV_TABLES.items():
         table = make_table(report)
-        with (out / name).open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(table.header)
-            writer.writerows(table.rows)
-        written.append(out / name)
-    return written
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(table.header)
+        writer.writerows(table.rows)
+        files[name] = buffer.getvalue().encode("utf-8")
+    return publish(files, Path(out))
 
 
-def make_report(article_path: str | Path | None, out: str | Path, stream: TextIO | None = None) -> list[Path]:
+def check_article_file(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> None:
+    """Refuse what is not a regular file of at most ``max_bytes`` (a device, a FIFO, a huge file), at once."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return  # load_article says what is wrong with a missing or unreadable file
+    if not stat.S_ISREG(status.st_mode):
+        raise FileError(f"{path} is not a regular file (a device, pipe or folder); give a plain-text article.")
+    if status.st_size > max_bytes:
+        raise FileError(f"{path} is {status.st_size:,} bytes, more than the limit of {max_bytes:,} "
+                        f"(raise it with --max-mb).")
+
+
+def make_report(article_path: str | Path | None, out: str | Path, stream: TextIO | None = None,
+                max_bytes: int = MAX_ARTICLE_BYTES) -> list[Path]:
     """Load the article (the seed when ``None``), analyse it and write the report into ``out``.
 
-    Raises :class:`lessons.ArticleError` for a file that is not a readable article, and
-    ``NotADirectoryError`` when ``out`` is a file; nothing is written in either case.
+    Raises :class:`lessons.ArticleError` for a file that is not a readable article,
+    :class:`lessons.safefiles.FileError` for one that is not a regular file or is larger
+    than ``max_bytes``, or an ``out`` that cannot be written, and ``NotADirectoryError``
+    when ``out`` is a file; nothing is written in any of these cases.
     """
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise NotADirectoryError(f"--out {out} is a file; give a folder for the report.")
+    if article_path is not None:
+        check_article_file(Path(article_path), max_bytes)
     article = load_article(article_path)
     progress = Progress(5, len(article.text), stream)
     return write_report(analyse(article, progress), out, progress)

@@ -1,7 +1,8 @@
 """A two-exercise lesson built in the tests, for the coursework commands (editions, grading).
 
-Its setup cell registers exercises 9.1 and 9.2 in the kernel, with expected answers
-computed by the real helpers; its layout follows the lesson conventions.
+Its setup cell registers exercises 9.1 and 9.2 in the kernel (for editions, whose kernels check
+answers), and importing this module registers the same exercises here (for the grader, which
+judges answers in its own process); the expected answers are computed by the real helpers.
 """
 
 from __future__ import annotations
@@ -10,14 +11,20 @@ from pathlib import Path
 
 import nbformat
 
+import lessons
+from lessons.checks import Exercise, register
 from lessons.coursework import new_notebook
 
-SETUP = """import lessons
+EXERCISES = """register(Exercise("9.1", "How many tokens are in 'U.S. aid'?", expected=lambda: len(lessons.tokenize("U.S. aid")),
+                  hints=("What does lessons.tokenize return?", "len() counts the items of a list.")))
+register(Exercise("9.2", "The tokens of `sentence`, as strings",
+                  expected=lambda: [token.text for token in lessons.tokenize("Xi met Putin.")],
+                  hints=("Each token has a .text.", "A list comprehension over lessons.tokenize(sentence).")))"""
+SETUP = f"""import lessons
 from lessons import check, hint
 from lessons.checks import Exercise, register
-register(Exercise("9.1", "How many tokens are in 'U.S. aid'?", expected=lambda: len(lessons.tokenize("U.S. aid"))))
-register(Exercise("9.2", "The tokens of `sentence`, as strings",
-                  expected=lambda: [token.text for token in lessons.tokenize("Xi met Putin.")]))"""
+{EXERCISES}"""
+exec(EXERCISES, {"lessons": lessons, "register": register, "Exercise": Exercise})
 
 STARTERS = {
     "9.1": 'token_count = ...\ncheck("9.1", token_count)',

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from lessons.__main__ import main
@@ -51,11 +53,43 @@ def test_missing_solutions_say_where_they_live_and_write_nothing(tmp_path, capsy
         find_solutions(tmp_path / "nowhere")
 
 
-def test_a_failing_solution_is_reported(tmp_path):
+def test_a_failing_solution_is_reported_and_leaves_out_as_it_was(tmp_path):
     notebooks, solutions = write_demo_lesson(tmp_path / "repo")
     (solutions / "demo_09.py").write_text(f"SOLUTIONS = {({**SOLUTIONS, '9.2': '1 / 0'})!r}\n")
     with pytest.raises(EditionError, match="ZeroDivisionError"):
         make_editions(tmp_path / "out", notebooks, solutions)
+    assert not (tmp_path / "out").exists()
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "keep.txt").write_text("teacher's file")
+    with pytest.raises(EditionError, match="ZeroDivisionError"):
+        make_editions(tmp_path / "old", notebooks, solutions, force=True)
+    assert _files(tmp_path / "old") == [Path("keep.txt")]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["old", "repo"]  # no staging folder left behind
+
+
+def test_a_non_empty_out_is_refused_without_force(tmp_path, capsys):
+    notebooks, solutions = write_demo_lesson(tmp_path / "repo")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "notes.txt").write_text("mine")
+    args = ["editions", "--out", str(tmp_path / "out"), "--notebooks", str(notebooks), "--solutions", str(solutions)]
+    assert main(args) == 2
+    error = capsys.readouterr().err
+    assert "not empty" in error and "--force" in error
+    assert _files(tmp_path / "out") == [Path("notes.txt")]
+    assert main([*args, "--force"]) == 0
+    assert _files(tmp_path / "out") == [Path("instructor"), Path("instructor") / NAME,
+                                        Path("student"), Path("student") / NAME]
+
+
+@pytest.mark.parametrize("edition", ["instructor", "student"])
+def test_editions_never_write_into_their_source(tmp_path, capsys, edition):
+    notebooks, solutions = write_demo_lesson(tmp_path / "repo")
+    make_editions(tmp_path / "X", notebooks, solutions)
+    before = {path: path.read_bytes() for path in (tmp_path / "X").rglob("*") if path.is_file()}
+    assert main(["editions", "--notebooks", str(tmp_path / "X" / edition), "--out", str(tmp_path / "X"),
+                 "--solutions", str(solutions), "--force"]) == 2
+    assert "overlaps the input folder" in capsys.readouterr().err
+    assert {path: path.read_bytes() for path in (tmp_path / "X").rglob("*") if path.is_file()} == before
 
 
 @pytest.mark.skipif(not list(LESSON_NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")), reason="no lesson notebooks yet")

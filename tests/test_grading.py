@@ -8,11 +8,11 @@ import json
 import nbformat
 import pytest
 
-from lessons import grading
 from lessons.__main__ import main
 from lessons.coursework import exercise_ids, load_notebook, new_notebook, with_solutions
 from lessons.editions import LESSON_NOTEBOOKS
-from lessons.grading import GradingError, find_lesson, grade, uses_grading_internals
+from lessons.grading import GradingError, find_lesson, grade
+from lessons.grading import notebook as grading_run
 from tests.demo_lesson import NAME, SOLUTIONS, WRONG, demo_notebook, write_demo_lesson
 from tests.solutions import solutions_for
 
@@ -72,7 +72,7 @@ def test_an_endless_loop_is_stopped_and_the_rest_still_graded(tmp_path, lessons_
 
 
 def test_a_loop_that_ignores_interrupts_stops_grading_with_a_reason(tmp_path, lessons_folder, monkeypatch):
-    monkeypatch.setattr(grading, "RECOVERY_SECONDS", 2)
+    monkeypatch.setattr(grading_run, "RECOVERY_SECONDS", 2)
     stubborn = "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass"
     rows, result = _grade(tmp_path, lessons_folder, demo_notebook({"9.1": stubborn, "9.2": SOLUTIONS["9.2"]}),
                           cell_seconds=3)
@@ -113,17 +113,6 @@ def test_changed_lesson_cells_are_replaced_by_the_lessons_own(tmp_path, lessons_
     assert any("outside the exercises differ" in note for note in result.notes)
 
 
-def test_writing_to_the_checks_internals_is_tampering(tmp_path, lessons_folder):
-    forged = 'import lessons.checks\nlessons.checks._RESULTS["9.1"] = "correct"'
-    hidden = ('import importlib\nmachinery = importlib.import_module("lessons." + "check" + "s")\n'
-              'setattr(machinery, "check", lambda exercise, answer: None)')
-    rows, _ = _grade(tmp_path, lessons_folder, demo_notebook({"9.1": forged, "9.2": SOLUTIONS["9.2"]}))
-    assert rows["9.1"].status == "tampered" and rows["9.2"].passed
-    rows, _ = _grade(tmp_path, lessons_folder, demo_notebook({"9.1": hidden, "9.2": SOLUTIONS["9.2"]}))
-    assert rows["9.1"].status == "tampered"
-    assert rows["9.2"].status == "not graded" and "9.1" in rows["9.2"].feedback
-
-
 def test_an_unreadable_file_gets_a_row_per_exercise(tmp_path, lessons_folder):
     path = tmp_path / NAME
     path.write_text("{ this is not a notebook", encoding="utf-8")
@@ -145,27 +134,6 @@ def test_cli_reports_a_notebook_it_cannot_place_and_goes_on(tmp_path, lessons_fo
     nbformat.write(new_notebook([("code", "x = 1", None)]), str(stray))
     assert main(["grade", str(stray), "--out", str(tmp_path / "grades"), "--lessons-folder", str(lessons_folder)]) == 1
     assert "Cannot tell which lesson" in capsys.readouterr().err
-
-
-@pytest.mark.parametrize("source", [
-    "from lessons import checks",
-    "from lessons.checks import _RESULTS",
-    "getattr(lessons, 'checks')",
-    "check.__code__ = (lambda e, a: None).__code__",
-    "import sys\nsys.modules['lessons.checks']",
-])
-def test_grading_internals_are_spotted(source):
-    assert uses_grading_internals(source)
-
-
-@pytest.mark.parametrize("source", [
-    'results = [token.text for token in lessons.tokenize(sentence)]\ncheck("9.2", results)',
-    "%time count = 4\ncheck('9.1', count)",
-    "this is not python",
-    "modules = ['tokens', 'tagging']\ncheck('9.1', len(modules))",
-])
-def test_ordinary_answers_are_not_flagged(source):
-    assert uses_grading_internals(source) is None
 
 
 @pytest.mark.skipif(not REAL_LESSONS, reason="no lesson notebooks yet")
@@ -194,17 +162,32 @@ def test_a_cell_that_prints_forever_keeps_a_bounded_output(tmp_path, lessons_fol
     flooded = next(cell for cell in executed.cells if cell.metadata.get("exercise") == "9.1")
     kept = sum(len(output.get("text", "")) for output in flooded.outputs)
     cut = ["the grader kept only the first" in output.get("text", "") for output in flooded.outputs]
-    assert grading.MAX_OUTPUT_CHARS <= kept <= grading.MAX_OUTPUT_CHARS + 100
+    assert grading_run.MAX_OUTPUT_CHARS <= kept <= grading_run.MAX_OUTPUT_CHARS + 100
     assert cut.count(True) == 1
 
 
-def test_lesson_cells_may_register_exercises_between_the_exercises(tmp_path):
-    lesson = demo_notebook()
-    lesson.cells[4].source += ('\nregister(Exercise("9.9", "A demo the lesson adds later", expected=lambda: 1))')
+def test_an_answer_that_is_a_function_is_judged_by_its_outputs_on_the_graders_inputs(tmp_path):
+    from lessons.checks import Exercise, check, register
+
+    register(Exercise("9.5", "Write double(x), which doubles a number or repeats a string twice.",
+                      expected=lambda: [2, 5.0, "abab"], inputs=((1,), (2.5,), ("ab",))))
+    lesson = new_notebook([("code", "from lessons import check", None),
+                           ("code", "def double(x):\n    ...\ncheck('9.5', ...)", "9.5")])
     folder = tmp_path / "lessons"
     folder.mkdir()
-    nbformat.write(lesson, str(folder / NAME))
-    answers = demo_notebook(SOLUTIONS)
-    answers.cells[4].source = lesson.cells[4].source
-    rows, result = _grade(tmp_path, folder, answers)
-    assert rows["9.1"].passed and rows["9.2"].passed and result.notes == ()
+    nbformat.write(lesson, str(folder / "09_functions.ipynb"))
+    right = "def double(x):\n    return x * 2\ncheck('9.5', double)"
+    wrong = "def double(x):\n    return x + 2\ncheck('9.5', double)"
+    statuses = {}
+    for name, source in (("right", right), ("wrong", wrong)):
+        answered = with_solutions(lesson, {"9.5": source})
+        rows, _ = _grade(tmp_path, folder, answered, name=f"09_functions-{name}.ipynb")
+        statuses[name] = rows["9.5"].status
+    assert statuses == {"right": "correct", "wrong": "incorrect"}
+    assert check("9.5", lambda x: x * 2).passed  # the same check in a student's own notebook
+
+
+def test_an_emptied_exercise_cell_is_not_checked(tmp_path, lessons_folder):
+    rows, _ = _grade(tmp_path, lessons_folder, demo_notebook({"9.1": "", "9.2": SOLUTIONS["9.2"]}))
+    assert rows["9.1"].status == "not checked" and 'check("9.1"' in rows["9.1"].feedback
+    assert rows["9.2"].passed

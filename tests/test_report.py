@@ -137,6 +137,32 @@ def test_out_must_be_a_folder(tmp_path, capsys):
     assert "is a file" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("source, message", [("/dev/zero", "not a regular file"), ("fifo", "not a regular file"),
+                                             ("big.txt", "raise it with --max-mb")])
+def test_only_regular_files_of_a_sensible_size_are_read(tmp_path, capsys, source, message):
+    import os
+
+    if source == "fifo":
+        os.mkfifo(tmp_path / "fifo")  # nobody writes to it: reading would wait for ever
+    if source == "big.txt":
+        (tmp_path / "big.txt").write_text("Headline\n" + "word " * 300_000, encoding="utf-8")
+    path = source if source.startswith("/") else str(tmp_path / source)
+    assert main(["report", path, "--out", str(tmp_path / "out"), "--max-mb", "1"]) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_clear_error(tmp_path, helpers, capsys):
+    assert main(["report", "--out", "/proc/lessons-report"]) == 2
+    assert "Cannot write into /proc/lessons-report" in capsys.readouterr().err
+    (tmp_path / "out" / "quotes.csv").mkdir(parents=True)  # a folder in the way: nothing is replaced
+    (tmp_path / "out" / "report.html").write_text("before", encoding="utf-8")
+    assert main(["report", "--out", str(tmp_path / "out")]) == 2
+    assert "quotes.csv" in capsys.readouterr().err
+    assert (tmp_path / "out" / "report.html").read_text(encoding="utf-8") == "before"
+    assert _files(tmp_path / "out") == ["quotes.csv", "report.html"]
+
+
 def test_the_page_reads_as_english_and_its_quantity_table_is_narrow(helpers):
     from lessons.article import parse_article
     from lessons.report import render
