@@ -524,6 +524,9 @@ def _compound_places(tokens: list[TaggedToken]) -> list[Candidate]:
 @text_cache(copy=None)
 def _candidates(text: str, grammar: str) -> tuple[tuple[Candidate, ...], tuple[_Description, ...]]:
     text = unwrapped(text)
+    # The words corpus takes a moment to read: read it with the first text, as a model is loaded, rather
+    # than in the middle of whichever text first has a capitalised word at the start of a sentence.
+    common_words()
     groups = _tagged_groups(text)
     proper = _proper_mid_sentence(groups)
     found, descriptions = [], []
