@@ -57,7 +57,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import islice
 
 from lessons.actor_clues import (
     KINDS, LOCATION, NAME_RULES, ORGANIZATION, PERSON, UNKNOWN, Clue, Context, capitalised, common_words, context_clues,
@@ -171,6 +170,12 @@ def _nationalities() -> frozenset[str]:
     return frozenset(gazetteers.words("nationalities.txt"))
 
 
+@lru_cache(maxsize=1)
+def _countries() -> tuple[str, ...]:
+    """The gazetteer's countries, in its order (adjectives of place are matched against these alone)."""
+    return tuple(place for place, fileid in gazetteer().items() if fileid == "countries.txt")
+
+
 @register
 @lru_cache(maxsize=8)
 def _parser(grammar: str):
@@ -201,9 +206,9 @@ def _country_of_adjective(adjective: str, generation: int) -> str | None:
     if singular not in _nationalities():
         return None
     best, best_length = None, 0
-    for place, fileid in gazetteer().items():
-        if fileid != "countries.txt":
-            continue
+    for place in _countries():
+        if place[:4] != singular[:4]:
+            continue  # fewer than four letters in common: never enough (below)
         shared = len(os.path.commonprefix([singular, place]))
         # The country's name, give or take its last letter, starts the adjective: China/Chinese, Russia/Russian.
         if shared >= max(4, len(place) - 1) and shared > best_length:
@@ -230,8 +235,9 @@ def unwrapped(text: str) -> str:
 
 
 def _starts_sentence(tokens: list[TaggedToken], index: int) -> bool:
-    earlier = any(any(character.isalnum() for character in token.text) for token in islice(tokens, index))
-    return not earlier or tokens[index - 1].text in OPENERS
+    # Only the first word of the sentence matters, and it is near the start: no scan of every token before index.
+    first_word = next((number for number, token in enumerate(tokens) if any(map(str.isalnum, token.text))), index)
+    return first_word >= index or tokens[index - 1].text in OPENERS
 
 
 def _proper_mid_sentence(groups: list[list[TaggedToken]]) -> frozenset[str]:
@@ -518,6 +524,9 @@ def _compound_places(tokens: list[TaggedToken]) -> list[Candidate]:
 @text_cache(copy=None)
 def _candidates(text: str, grammar: str) -> tuple[tuple[Candidate, ...], tuple[_Description, ...]]:
     text = unwrapped(text)
+    # The words corpus takes a moment to read: read it with the first text, as a model is loaded, rather
+    # than in the middle of whichever text first has a capitalised word at the start of a sentence.
+    common_words()
     groups = _tagged_groups(text)
     proper = _proper_mid_sentence(groups)
     found, descriptions = [], []

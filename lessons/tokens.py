@@ -110,11 +110,9 @@ def tokenize(text: str) -> list[Token]:
     """
     tokens = []
     for sentence in sentences(text):
-        for start, end in _word_spans(sentence.text):
-            tokens.append(
-                Token(text[sentence.start + start : sentence.start + end], sentence.start + start,
-                      sentence.start + end, sentence.index)
-            )
+        offset, index = sentence.start, sentence.index
+        tokens.extend(Token(text[offset + start:offset + end], offset + start, offset + end, index)
+                      for start, end in _word_spans(sentence.text))
     return tokens
 
 
