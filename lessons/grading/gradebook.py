@@ -80,7 +80,7 @@ def find_submissions(paths: list[Path], out: Path) -> list[Submission]:
     taken: set[str] = set()
     submissions = []
     for student, notebook in found:
-        if student == notebook.stem and stems.count(student) > 1:  # alice/01_x.ipynb and bob/01_x.ipynb
+        if student == notebook.stem and stems.count(student) > 1:  # alice/01_tokenizing.ipynb, bob/01_tokenizing.ipynb
             student = f"{notebook.parent.name}/{notebook.stem}"
         submissions.append(Submission(student, notebook, submission_key(student.replace("/", "-"), notebook, taken)))
     return submissions
