@@ -64,6 +64,13 @@ def test_an_error_fails_only_its_exercise(tmp_path, lessons_folder):
     assert rows["9.2"].passed
 
 
+def test_answers_come_back_even_when_the_students_code_silences_printing(tmp_path, lessons_folder):
+    # The answers travel on the kernel's reply channel, not on its printed output.
+    silenced = "import io, sys\nsys.stdout = io.StringIO()\n" + SOLUTIONS["9.1"]
+    rows, _ = _grade(tmp_path, lessons_folder, demo_notebook({"9.1": silenced, "9.2": SOLUTIONS["9.2"]}))
+    assert rows["9.1"].passed and rows["9.2"].passed
+
+
 def test_an_endless_loop_is_stopped_and_the_rest_still_graded(tmp_path, lessons_folder):
     rows, _ = _grade(tmp_path, lessons_folder, demo_notebook({"9.1": "while True:\n    pass", "9.2": SOLUTIONS["9.2"]}),
                      cell_seconds=3)

@@ -17,6 +17,14 @@ matplotlib.use("Agg")
 SECOND = Path(__file__).parent / "articles" / "harbour-works.txt"
 
 
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
 @pytest.fixture(scope="module", params=["seed", "second"])
 def text(request, article):
     return article.text if request.param == "seed" else SECOND.read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ forged report is just a wrong answer.
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -25,7 +26,7 @@ from lessons import checks
 from lessons.coursework import exercise_ids
 from lessons.grading.answers import NOTHING, AnswerError, decode
 from lessons.grading.children import ChildFailed, run_in_child
-from lessons.grading.kernel_checks import MARKER
+from lessons.grading.kernel_checks import MARKER, MAX_CHARS
 from lessons.grading.results import ExerciseResult, cap
 
 RECOVERY_SECONDS = 10
@@ -35,6 +36,9 @@ MAX_OUTPUT_CHARS = 100_000  # kept of each cell's outputs
 CUT_NOTE = "\n[... the grader kept only the first {:,} characters of this output]\n"
 BEFORE = "import lessons.checks as _grader\n_grader.forget({!r})\ndel _grader"
 AFTER = "import lessons.checks as _grader\n_grader.report_answer({!r}, {!r})\ndel _grader"
+MAX_REPORT_CHARS = 4 * MAX_CHARS + 1000  # a report's repr: JSON inside JSON, escaped
+# Evaluated in the kernel after a report probe: the answer comes back in the kernel's reply.
+REPORT_EXPRESSION = "__import__('lessons.checks', fromlist=['last_report']).last_report()"
 
 
 def exercise_cells(notebook: nbformat.NotebookNode) -> dict[str, list[str]]:
@@ -76,6 +80,11 @@ def structure(lesson: nbformat.NotebookNode, submitted: nbformat.NotebookNode
         notes.append("Code cells outside the exercises differ from the lesson (added, changed or removed); "
                      "the grader ran the lesson's own cells instead, so only the exercise cells count.")
     return answers, refused, notes
+
+
+def is_report_probe(cell: nbformat.NotebookNode) -> bool:
+    """Whether ``cell`` is a probe the grader added to hand back an exercise's answer."""
+    return bool(cell.metadata.get("grader")) and cell.source.startswith(AFTER.split("{")[0])
 
 
 def _probe(template: str, exercise_id: str) -> nbformat.NotebookNode:
@@ -172,6 +181,28 @@ def _kernel_recovers(client, cell: nbformat.NotebookNode) -> bool:
         return False
 
 
+def _run_probe(client, cell: nbformat.NotebookNode) -> None:
+    """Run a probe cell and take its report from the kernel's reply, not from its printed output.
+
+    After a cell that flooded its output was stopped, the kernel's output channel can lose
+    messages for a while (seen under load); the reply channel still answers.
+    """
+    reply = client.wait_for_reply(client.kc.execute(cell.source, user_expressions={"report": REPORT_EXPRESSION}),
+                                  cell)
+    report = ((reply or {}).get("content", {}).get("user_expressions", {}).get("report", {}))
+    shown = report.get("data", {}).get("text/plain", "") if report.get("status") == "ok" else ""
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=_literal_text(shown) + "\n")]
+
+
+def _literal_text(shown: str) -> str:
+    """The string whose ``repr`` the kernel showed; ``""`` for anything else."""
+    try:
+        value = ast.literal_eval(shown) if len(shown) <= MAX_REPORT_CHARS else ""
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return ""
+    return value if isinstance(value, str) else ""
+
+
 def _execute_cells(client, notebook: nbformat.NotebookNode, cell_seconds: int, total_seconds: int,
                    outcomes: dict[int, str]) -> str:
     """Run the code cells in order, noting each one's outcome; why it stopped early, or ``""``."""
@@ -186,7 +217,10 @@ def _execute_cells(client, notebook: nbformat.NotebookNode, cell_seconds: int, t
             return f"the notebook used up its total time limit of {total_seconds} s"
         client.timeout = max(1, int(min(cell_seconds, remaining)))
         try:
-            client.execute_cell(cell, index)
+            if is_report_probe(cell):
+                _run_probe(client, cell)
+            else:
+                client.execute_cell(cell, index)
             outcomes[index] = error_of(cell) and "error"
         except CellTimeoutError:
             outcomes[index] = "timeout"
@@ -236,7 +270,7 @@ def answers_in(notebook: nbformat.NotebookNode) -> dict[int, str]:
     """The answer texts the probes printed, by the index of the probe's cell (the last one counts)."""
     found = {}
     for index, cell in enumerate(notebook.cells):
-        if not cell.metadata.get("grader") or not cell.source.startswith("import lessons.checks as _grader\n_grader.r"):
+        if not is_report_probe(cell):
             continue
         for output in cell.get("outputs", []):
             for line in str(output.get("text", "")).splitlines():
