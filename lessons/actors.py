@@ -62,7 +62,7 @@ from lessons.actor_clues import (
     KINDS, LOCATION, NAME_RULES, ORGANIZATION, PERSON, UNKNOWN, Clue, Context, capitalised, common_words, context_clues,
     decide_kind, first_names, gazetteer, is_acronym, listed, mapped, name_clues, person_like, place_source,
 )
-from lessons import wordlists
+from lessons import chunking, wordlists
 from lessons.article import wire_copy
 from lessons.caching import register, require_text, text_cache
 from lessons.data import MissingResourceError, require
@@ -440,7 +440,7 @@ def _list_neighbours(tokens: list[TaggedToken], tags: list[str], first: int, las
 def _sentence_candidates(text: str, tokens: list[TaggedToken], tags: list[str], grammar: str):
     """The NAME candidates and the descriptions in one tagged sentence."""
     # The parser only reads the tags, so each token's position stands in for its word.
-    tree = _parser(grammar).parse(list(zip(range(len(tokens)), tags)))
+    tree = chunking.parse(_parser(grammar), list(zip(range(len(tokens)), tags)))
     chunks = [(node.label(), [index for index, _ in node.leaves()]) for node in tree if hasattr(node, "label")]
     found: list[Candidate] = []
     descriptions: list[_Description] = []

@@ -43,7 +43,7 @@ from dataclasses import dataclass, fields
 from fractions import Fraction
 from functools import lru_cache
 
-from lessons import wordlists
+from lessons import chunking, wordlists
 from lessons.caching import register, require_text, text_cache
 from lessons.dates import extract_times
 from lessons.highlight import Table
@@ -934,7 +934,7 @@ def _windows(tokens, retagged, grammar: str):
         if cut:
             if any(tag in ("CD", "VAGUE", "ORD") for tag in tags[start:end]):
                 pairs = [(token.text, tag) for token, tag in zip(tokens[start:end], tags[start:end])]
-                yield _Chunked(tokens[start:end], tags[start:end], fired[start:end], parser.parse(pairs))
+                yield _Chunked(tokens[start:end], tags[start:end], fired[start:end], chunking.parse(parser, pairs))
             start = end
 
 
