@@ -168,8 +168,8 @@ class _MatrixScorer:
             for feature, value in features.items():
                 if feature in self.row and value:
                     scores += self.matrix[self.row[feature]] * value
-        best = scores.max()
-        return self.labels[int((scores == best).nonzero()[0][-1])], None
+        # The first greatest score counted from the end: ties go to the greatest label, as in NLTK.
+        return self.labels[len(self.labels) - 1 - int(scores[::-1].argmax())], None
 
 
 @lru_cache(maxsize=None)
