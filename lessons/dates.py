@@ -723,6 +723,40 @@ def _fill(pattern: str, pieces: dict[str, str]) -> str:
 
 register(_compiled)
 
+# Every time expression holds a digit or a time word ("March", "Monday", "week", "noon", "today"...),
+# and reaches less than NEAR characters (its lookarounds included) from one. The rules are only run
+# where such a word is that near: most of a story has none, and regular expressions are slow to
+# scan text that cannot match. tests/test_dates.py checks that each rule's example has one and that
+# the results are those of scanning the whole text.
+NEAR = 80
+_SPACE = re.compile(r"\s")
+_ANCHOR_PIECES = ("MONTH", "DAY", "SEASON", "PART", "CLOCKWORD", "UNIT", "HOLIDAY", "RELATIVE")
+
+
+@register
+@lru_cache(maxsize=4)
+def _anchor(generation: int) -> re.Pattern:
+    """A digit, or a word from the time word lists (or a time word a rule spells out)."""
+    pieces = _pieces()
+    words = "|".join(pieces[name] for name in _ANCHOR_PIECES)
+    return re.compile(rf"[\d½¼¾]|(?<!\w)(?:{words}|(?i:weekend|quarter|half))(?!\w)")
+
+
+def _near_time_words(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` within :data:`NEAR` characters of a digit or a time word, merged.
+
+    A stretch ends at a space: cut inside a word, "Mark" would end as "Mar", a month.
+    (Where it starts does not matter: a pattern looking back sees the text before it.)
+    """
+    stretches: list[tuple[int, int]] = []
+    for match in _anchor(wordlists.generation()).finditer(text):
+        space = _SPACE.search(text, match.end() + NEAR)
+        start, end = max(0, match.start() - NEAR), space.start() if space else len(text)
+        if stretches and start <= stretches[-1][1]:
+            start = stretches.pop()[0]
+        stretches.append((start, end))
+    return stretches
+
 
 # ---------------------------------------------------------------------------
 # Finding
@@ -781,10 +815,12 @@ def _claim(match: re.Match, claimed: bytearray) -> bool:
 def _extract(text: str, reference: datetime.date | None) -> tuple[TimeExpression, ...]:
     claimed = bytearray(len(text))
     found = []
+    stretches = _near_time_words(text)
     for rule, pattern in _compiled(wordlists.generation()):
-        for match in pattern.finditer(text):
-            if not _needs_cue(match, text) and _claim(match, claimed):
-                found.append(_found(match, rule, reference))
+        for start, end in stretches:
+            for match in pattern.finditer(text, start, end):
+                if not _needs_cue(match, text) and _claim(match, claimed):
+                    found.append(_found(match, rule, reference))
     return tuple(sorted(found, key=lambda each: (each.start, each.end)))
 
 

@@ -329,3 +329,42 @@ def test_a_24_hour_clock_needs_a_word_like_at(text, found):
 
 def test_a_fraction_written_with_a_slash_is_part_of_a_length():
     assert values("for 2 1/2 hours") == [("2 1/2 hours", "DURATION", "PT2.5H")]
+
+
+# ---------------------------------------------------------------------------
+# The rules run only near a digit or a time word; the results are those of the whole text.
+
+def test_every_rules_example_holds_a_digit_or_a_time_word():
+    from lessons.dates import _anchor
+
+    anchor = _anchor(wordlists.generation())
+    assert [rule.name for rule in RULES if not anchor.search(rule.example)] == []
+
+
+def test_scanning_near_time_words_finds_what_scanning_everything_finds(monkeypatch):
+    from pathlib import Path
+
+    import lessons
+    from lessons import dates
+    from lessons.data import find
+
+    texts = [load_article().text] + [path.read_text(encoding="utf-8") for path in
+                                     [*Path(__file__).parent.glob("articles/*.txt"),
+                                      *Path(dates.__file__).parent.glob("gold/*.txt")]]
+    if find("ieer"):
+        from lessons.evaluation import ieer_documents
+
+        texts += [document.text for document in ieer_documents()]
+    near = [extract_times(text, reference=SEED_DAY) for text in texts]
+    lessons.clear_caches()
+    monkeypatch.setattr(dates, "_near_time_words", lambda text: [(0, len(text))])
+    everywhere = [extract_times(text, reference=SEED_DAY) for text in texts]
+    assert sum(map(len, everywhere)) > 200
+    assert near == everywhere
+    lessons.clear_caches()
+
+
+def test_a_stretch_never_ends_inside_a_word():
+    text = "In 1997 " + "x" * 77 + " Mark Twain wrote."
+    assert text.index("Mark") < 7 + 80 < text.index("Mark") + 4  # the stretch would end inside "Mark"
+    assert extract_times(text, reference=SEED_DAY) and "Mar" not in [each.text for each in extract_times(text)]
