@@ -729,7 +729,7 @@ register(_compiled)
 # scan text that cannot match. tests/test_dates.py checks that each rule's example has one and that
 # the results are those of scanning the whole text.
 NEAR = 80
-_SPACE = re.compile(r"\s")
+_WORD_END = re.compile(r"\W")
 _ANCHOR_PIECES = ("MONTH", "DAY", "SEASON", "PART", "CLOCKWORD", "UNIT", "HOLIDAY", "RELATIVE")
 
 
@@ -745,17 +745,35 @@ def _anchor(generation: int) -> re.Pattern:
 def _near_time_words(text: str) -> list[tuple[int, int]]:
     """The stretches of ``text`` within :data:`NEAR` characters of a digit or a time word, merged.
 
-    A stretch ends at a space: cut inside a word, "Mark" would end as "Mar", a month.
+    A stretch ends at the end of a word: cut inside one, "Mark" would end as "Mar", a month.
     (Where it starts does not matter: a pattern looking back sees the text before it.)
     """
-    stretches: list[tuple[int, int]] = []
+    stretches: list[list[int]] = []
     for match in _anchor(wordlists.generation()).finditer(text):
-        space = _SPACE.search(text, match.end() + NEAR)
-        start, end = max(0, match.start() - NEAR), space.start() if space else len(text)
-        if stretches and start <= stretches[-1][1]:
-            start = stretches.pop()[0]
-        stretches.append((start, end))
-    return stretches
+        start, end = max(0, match.start() - NEAR), match.end() + NEAR
+        if stretches and not _closed_before(text, stretches[-1], start):
+            stretches[-1][1] = end
+        else:
+            stretches.append([start, end])
+    if stretches:
+        word_end = _WORD_END.search(text, stretches[-1][1])
+        stretches[-1][1] = word_end.start() if word_end else len(text)
+    return [(start, min(end, len(text))) for start, end in stretches]
+
+
+def _closed_before(text: str, stretch: list[int], next_start: int) -> bool:
+    """End ``stretch`` at the first word end before ``next_start``; False if it runs on into the next.
+
+    The search stops where the next stretch starts: a text without word ends costs one pass, not one
+    pass a digit.
+    """
+    if next_start <= stretch[1]:
+        return False
+    word_end = _WORD_END.search(text, stretch[1], next_start)
+    if word_end is None:
+        return False
+    stretch[1] = word_end.start()
+    return True
 
 
 # ---------------------------------------------------------------------------
