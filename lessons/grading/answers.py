@@ -1,6 +1,6 @@
 """Reading the answers a grading kernel hands back: plain data only, with limits on size and depth.
 
-The kernel prints each answer as JSON made by
+The kernel hands back each answer as JSON made by
 :func:`lessons.grading.kernel_checks.encode`. What comes back is untrusted:
 this module parses it with a size cap, rebuilds only plain values (numbers,
 strings, lists, tuples, sets, dicts, ``None``, ``...``) and stands in a

@@ -5,8 +5,9 @@ of the real :mod:`lessons.checks` and without the exercises (see
 :mod:`lessons.grading.sandbox`), so code in the kernel can neither reach the
 expected answers nor declare itself correct. After each exercise cell the
 grader's probe calls :func:`report_answer`, which prints the latest answer as
-plain data (JSON with a few tags, see :func:`encode`); the grader reads it with
-:mod:`lessons.grading.answers` and judges it in its own process.
+plain data (JSON with a few tags, see :func:`encode`) and keeps it for
+:func:`last_report`, which the grader reads in the kernel's reply to the probe;
+it parses it with :mod:`lessons.grading.answers` and judges it in its own process.
 
 >>> check("1.1", ["Xi", "meets"]).status
 'recorded'
@@ -156,6 +157,7 @@ def _outputs(function: Any, inputs: list) -> Any:
 
 def report_answer(exercise_id: str, inputs: list | None = None) -> None:
     """Print the exercise's latest answer for the grader (a function answer: its outputs on ``inputs``)."""
+    global _LAST_REPORT
     answer = _ANSWERS.get(str(exercise_id), NOTHING)
     if inputs is not None and callable(answer):
         answer = _outputs(answer, inputs)
@@ -165,7 +167,6 @@ def report_answer(exercise_id: str, inputs: list | None = None) -> None:
         text = json.dumps({"object": "answer", "repr": f"an answer the grader cannot read ({error})"})
     if len(text) > MAX_CHARS:
         text = json.dumps({"object": "answer", "repr": f"an answer too large to grade ({len(text):,} characters)"})
-    global _LAST_REPORT
     _LAST_REPORT = MARKER + json.dumps([str(exercise_id), text])
     print(_LAST_REPORT)
 

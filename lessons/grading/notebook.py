@@ -3,9 +3,10 @@
 The kernel runs the lesson's own notebook (the student edition) with the
 student's exercise cells in place of the starters, one cell at a time, with a
 time limit per cell and for the whole notebook. After each exercise cell a
-probe prints the answer the cell passed to ``check`` as plain data (see
-:mod:`lessons.grading.kernel_checks`). When the kernel and every process it
-started are gone, the grader reads those answers (:mod:`lessons.grading.answers`)
+probe hands back the answer the cell passed to ``check`` as plain data, in the
+kernel's reply to the probe (see :mod:`lessons.grading.kernel_checks`). When
+the kernel and every process it started are gone, the grader reads those
+answers (:mod:`lessons.grading.answers`)
 and judges each with the real exercise, in a child of its own process, with a
 time limit (:func:`judge`). Nothing the kernel prints can say "correct": a
 forged report is just a wrong answer.
@@ -267,7 +268,7 @@ def run_notebook(notebook: nbformat.NotebookNode, kernel_specs: Path, run_folder
 
 
 def answers_in(notebook: nbformat.NotebookNode) -> dict[int, str]:
-    """The answer texts the probes printed, by the index of the probe's cell (the last one counts)."""
+    """The answer texts the probes handed back, by the index of the probe's cell (the last one counts)."""
     found = {}
     for index, cell in enumerate(notebook.cells):
         if not is_report_probe(cell):
@@ -285,7 +286,7 @@ def _judged(exercise_id: str, answer: object) -> dict:
 
 
 def judge(exercise_id: str, probe_line: str | None) -> ExerciseResult:
-    """Judge the answer a probe printed for ``exercise_id`` with the grader's own exercise."""
+    """Judge the answer a probe handed back for ``exercise_id`` with the grader's own exercise."""
     try:
         reported = json.loads(probe_line) if probe_line else None
         if not (isinstance(reported, list) and len(reported) == 2 and reported[0] == exercise_id):
